@@ -1,0 +1,375 @@
+//! Stage 2: split the input into lines and strip what the PDF or Markdown conversion added
+//! (FORMAT.md §3): indentation, `#` heading marks, `- ` bullets, `**` wrappers and Markdown
+//! escapes. Control characters are dropped the same way.
+//!
+//! A line keeps a map from its clean text back to the input (`pieces`), so that every node's
+//! text can be given as byte ranges of the input, and from there as UTF-16 ranges of the
+//! string JavaScript already holds.
+
+use crate::scanners::{is_space, page_number};
+use std::borrow::Cow;
+
+/// A run of the clean text that is a contiguous run of the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// Byte offset in the line's clean text.
+    pub clean: u32,
+    /// Byte offset in the input.
+    pub input: u32,
+    pub len: u32,
+}
+
+/// What a line is before anyone reads its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Nothing but spaces and decoration.
+    Blank,
+    /// A page number alone on its line (`-1-`, `第 2 頁`).
+    Page,
+    /// Something to read.
+    Content,
+}
+
+#[derive(Clone, Debug)]
+pub struct Line<'a> {
+    /// 1-based line number.
+    pub number: u32,
+    pub shape: Shape,
+    /// The line as it stands in the input, without its line break.
+    pub raw: &'a str,
+    /// Byte offset of `raw` in the input.
+    pub start: u32,
+    /// The clean text: no indentation, heading marks, bullets, `**`, escapes or trailing spaces.
+    pub text: Cow<'a, str>,
+    /// How `text` maps onto the input, in order.
+    pub pieces: Vec<Piece>,
+    /// A form feed ended the line before this one: a page break.
+    pub after_form_feed: bool,
+}
+
+impl Line<'_> {
+    /// The input byte ranges of `text[from..to]`.
+    pub fn input_ranges(&self, from: usize, to: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let (from, to) = (from as u32, to as u32);
+        self.pieces.iter().filter_map(move |p| {
+            let a = from.max(p.clean);
+            let b = to.min(p.clean + p.len);
+            (a < b).then(|| (p.input + a - p.clean, p.input + b - p.clean))
+        })
+    }
+
+    /// Whether the raw line holds a tab between two pieces of text (a table row).
+    pub fn inner_tab(&self) -> bool {
+        let t = self.raw.trim_matches(|c| c == ' ' || c == '\u{3000}');
+        let t = t.trim_start_matches('\t').trim_end_matches(is_space);
+        t.contains('\t')
+    }
+}
+
+/// Counts of what was dropped, for diagnostics.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Dropped {
+    pub control: u32,
+    pub first_control_line: u32,
+}
+
+/// Splits `input` into lines. Line breaks are `\n`, `\r\n`, a lone `\r`, form feed, vertical
+/// tab and the Unicode line and paragraph separators.
+pub fn split(input: &str) -> (Vec<Line<'_>>, Dropped) {
+    let bytes = input.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / 40 + 1);
+    let mut dropped = Dropped::default();
+    let mut start = 0usize;
+    let mut number = 0u32;
+    let mut form_feed = false;
+    // A byte order mark belongs to the encoding, not the text.
+    if input.starts_with('\u{feff}') {
+        start = 3;
+    }
+    let mut i = start;
+    while i <= bytes.len() {
+        let (brk, next, ff) = if i == bytes.len() {
+            (true, i + 1, false)
+        } else {
+            match bytes[i] {
+                b'\n' => (true, i + 1, false),
+                b'\r' => (
+                    true,
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i + 2
+                    } else {
+                        i + 1
+                    },
+                    false,
+                ),
+                0x0b => (true, i + 1, false),
+                0x0c => (true, i + 1, true),
+                0xe2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) =>
+                {
+                    (true, i + 3, false)
+                }
+                _ => (false, i + 1, false),
+            }
+        };
+        if brk {
+            number += 1;
+            let raw = &input[start..i];
+            lines.push(line(raw, start as u32, number, form_feed, &mut dropped));
+            form_feed = ff;
+            start = next;
+        }
+        i = next;
+    }
+    // A final line break does not open another, empty line.
+    if lines.len() > 1 && start > bytes.len() && input.ends_with(['\n', '\r']) {
+        if let Some(last) = lines.last() {
+            if last.raw.is_empty() {
+                lines.pop();
+            }
+        }
+    }
+    (lines, dropped)
+}
+
+fn line<'a>(
+    raw: &'a str,
+    start: u32,
+    number: u32,
+    after_form_feed: bool,
+    dropped: &mut Dropped,
+) -> Line<'a> {
+    let blank = |raw| Line {
+        number,
+        shape: Shape::Blank,
+        raw,
+        start,
+        text: Cow::Borrowed(""),
+        pieces: Vec::new(),
+        after_form_feed,
+    };
+    let lead = raw.len() - raw.trim_start_matches(is_space).len();
+    let trimmed = raw[lead..].trim_end_matches(is_space);
+    if trimmed.is_empty() {
+        return blank(raw);
+    }
+    if page_number(trimmed) {
+        return Line {
+            shape: Shape::Page,
+            text: Cow::Borrowed(trimmed),
+            pieces: vec![Piece {
+                clean: 0,
+                input: start + lead as u32,
+                len: trimmed.len() as u32,
+            }],
+            ..blank(raw)
+        };
+    }
+    let mut at = lead;
+    let mut rest = trimmed;
+    // Markdown heading marks and list bullets, in any order a converter stacks them.
+    loop {
+        let before = rest.len();
+        let hashes = rest.len() - rest.trim_start_matches('#').len();
+        if hashes > 0 && hashes <= 6 {
+            let after = &rest[hashes..];
+            let gap = after.len() - after.trim_start_matches(is_space).len();
+            if gap > 0 || after.is_empty() {
+                rest = &after[gap..];
+            }
+        }
+        if let Some(after) = rest.strip_prefix(['-', '*', '+', '•', '·', '‧', '・']) {
+            let bullet = rest.chars().next().unwrap();
+            let gap = after.len() - after.trim_start_matches(is_space).len();
+            // `- ` needs its space; `•` is a bullet glued or not. `**` is bold, not a bullet.
+            if (gap > 0 || matches!(bullet, '•' | '·' | '‧' | '・')) && !rest.starts_with("**")
+            {
+                rest = &after[gap..];
+            }
+        }
+        at += before - rest.len();
+        if rest.len() == before {
+            break;
+        }
+    }
+    // A Markdown rule or table separator row is decoration only.
+    if rest.is_empty() || is_rule(rest) {
+        return blank(raw);
+    }
+    let needs_work = rest
+        .bytes()
+        .any(|b| b == b'*' || b == b'\\' || (b < 0x20 && b != b'\t') || b == 0x7f);
+    if !needs_work {
+        return Line {
+            shape: Shape::Content,
+            text: Cow::Borrowed(rest),
+            pieces: vec![Piece {
+                clean: 0,
+                input: start + at as u32,
+                len: rest.len() as u32,
+            }],
+            ..blank(raw)
+        };
+    }
+    let mut text = String::with_capacity(rest.len());
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut keep = |text: &mut String, from: usize, to: usize| {
+        if from >= to {
+            return;
+        }
+        let input = start + (at + from) as u32;
+        let clean = text.len() as u32;
+        match pieces.last_mut() {
+            Some(p) if p.input + p.len == input && p.clean + p.len == clean => {
+                p.len += (to - from) as u32
+            }
+            _ => pieces.push(Piece {
+                clean,
+                input,
+                len: (to - from) as u32,
+            }),
+        }
+        text.push_str(&rest[from..to]);
+    };
+    let b = rest.as_bytes();
+    let mut run = 0;
+    let mut j = 0;
+    while j < b.len() {
+        let skip = if b[j] == b'*' && b.get(j + 1) == Some(&b'*') {
+            2
+        } else if b[j] == b'\\' && b.get(j + 1).is_some_and(|c| c.is_ascii_punctuation()) {
+            1
+        } else if (b[j] < 0x20 && b[j] != b'\t') || b[j] == 0x7f {
+            dropped.control += 1;
+            if dropped.first_control_line == 0 {
+                dropped.first_control_line = number;
+            }
+            1
+        } else {
+            0
+        };
+        if skip > 0 {
+            keep(&mut text, run, j);
+            j += skip;
+            // An escaped character is kept: step over it so `\*\*` stays two stars.
+            if b[j - 1] == b'\\' {
+                keep(&mut text, j, j + 1);
+                j += 1;
+            }
+            run = j;
+        } else {
+            j += 1;
+        }
+    }
+    keep(&mut text, run, b.len());
+    // Dropping `**` can leave spaces at either end.
+    let lead2 = text.len() - text.trim_start_matches(is_space).len();
+    let text_trimmed_len = text.trim_end_matches(is_space).len();
+    if lead2 > 0 || text_trimmed_len < text.len() {
+        let (a, z) = (lead2 as u32, text_trimmed_len as u32);
+        pieces = pieces
+            .into_iter()
+            .filter_map(|p| {
+                let s = p.clean.max(a);
+                let e = (p.clean + p.len).min(z);
+                (s < e).then(|| Piece {
+                    clean: s - a,
+                    input: p.input + s - p.clean,
+                    len: e - s,
+                })
+            })
+            .collect();
+        text = text[lead2..text_trimmed_len.max(lead2)].to_string();
+    }
+    if text.is_empty() {
+        return blank(raw);
+    }
+    Line {
+        shape: Shape::Content,
+        text: Cow::Owned(text),
+        pieces,
+        ..blank(raw)
+    }
+}
+
+/// `---`, `***`, `___`, and Markdown table separator rows such as `|---|:--:|`.
+fn is_rule(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !is_space(*c)).collect();
+    if t.len() >= 3
+        && (t.chars().all(|c| c == '-')
+            || t.chars().all(|c| c == '*')
+            || t.chars().all(|c| c == '_'))
+    {
+        return true;
+    }
+    t.starts_with('|') && t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<(u32, Shape, String)> {
+        split(input)
+            .0
+            .into_iter()
+            .map(|l| (l.number, l.shape, l.text.into_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn line_breaks_of_every_kind() {
+        let t = texts("a\r\nb\rc\nd\u{2028}e\x0cf\n");
+        let got: Vec<&str> = t.iter().map(|x| x.2.as_str()).collect();
+        assert_eq!(got, ["a", "b", "c", "d", "e", "f"]);
+        assert_eq!(t.last().unwrap().0, 6);
+    }
+
+    #[test]
+    fn markdown_decoration_is_stripped() {
+        let t = texts("### 案由三：本部\n  - (1) 社會\n## **八、主計處**\n- 1、**新知**：114年\n---\n|---|:-:|\n");
+        assert_eq!(t[0].2, "案由三：本部");
+        assert_eq!(t[1].2, "(1) 社會");
+        assert_eq!(t[2].2, "八、主計處");
+        assert_eq!(t[3].2, "1、新知：114年");
+        assert_eq!(t[4].1, Shape::Blank);
+        assert_eq!(t[5].1, Shape::Blank);
+    }
+
+    #[test]
+    fn pieces_point_back_into_the_input() {
+        let input = "x\n- 1、**新知**：\\_年\u{0}尾";
+        let (lines, dropped) = split(input);
+        let l = &lines[1];
+        assert_eq!(l.text, "1、新知：_年尾");
+        let back: String = l
+            .input_ranges(0, l.text.len())
+            .map(|(a, b)| &input[a as usize..b as usize])
+            .collect();
+        assert_eq!(back, l.text);
+        assert_eq!(dropped.control, 1);
+        // A sub-range maps too.
+        let from = "1、".len();
+        let to = from + "新知".len();
+        let part: String = l
+            .input_ranges(from, to)
+            .map(|(a, b)| &input[a as usize..b as usize])
+            .collect();
+        assert_eq!(part, "新知");
+    }
+
+    #[test]
+    fn page_numbers_and_blank_lines() {
+        let t = texts("一、甲\n\n- 10 -\n   \n");
+        assert_eq!(t[1].1, Shape::Blank);
+        assert_eq!(t[2].1, Shape::Page);
+        assert_eq!(t[3].1, Shape::Blank);
+    }
+
+    #[test]
+    fn bom_and_bold_bullets() {
+        let t = texts("\u{feff}**粗體**開頭\n* 項目");
+        assert_eq!(t[0].2, "粗體開頭");
+        assert_eq!(t[1].2, "項目");
+    }
+}
