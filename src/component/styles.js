@@ -1,0 +1,137 @@
+// The component's styles, adopted by its shadow root as a constructed stylesheet (which a
+// strict Content-Security-Policy allows, unlike a <style> element). Everything a page may want
+// to change is a custom property (--mo-*) or a ::part.
+//
+// Colours meet WCAG 2.2 AA (4.5:1 for text, 3:1 for the focus ring and borders) in light and
+// dark mode.
+
+export const css = `
+:host {
+  display: block !important;
+  contain: content;
+  --_fg: var(--mo-color, #1b1b1b);
+  --_bg: var(--mo-background, #ffffff);
+  --_muted: var(--mo-muted, #565c65);
+  --_accent: var(--mo-accent, #005ea2);
+  --_border: var(--mo-border, #8d9297);
+  --_line: var(--mo-rule, #dfe1e2);
+  --_soft: var(--mo-soft, #f0f4f8);
+  --_mark-bg: var(--mo-mark-background, #ffe396);
+  --_mark-fg: var(--mo-mark-color, #1b1b1b);
+  --_focus: var(--mo-focus, #2491ff);
+  --_decision: var(--mo-decision, #e7f4e4);
+  --_decision-fg: var(--mo-decision-color, #216e1f);
+  --_indent: var(--mo-indent, 1.25rem);
+}
+@media (prefers-color-scheme: dark) {
+  :host {
+    --_fg: var(--mo-color, #f0f0f0);
+    --_bg: var(--mo-background, #1b1b1b);
+    --_muted: var(--mo-muted, #b6bcc3);
+    --_accent: var(--mo-accent, #73b3e7);
+    --_border: var(--mo-border, #8d9297);
+    --_line: var(--mo-rule, #3d4551);
+    --_soft: var(--mo-soft, #252a31);
+    --_mark-bg: var(--mo-mark-background, #ffe396);
+    --_mark-fg: var(--mo-mark-color, #1b1b1b);
+    --_focus: var(--mo-focus, #73b3e7);
+    --_decision: var(--mo-decision, #19311a);
+    --_decision-fg: var(--mo-decision-color, #b4e0ad);
+  }
+}
+:host([hidden]) { display: none !important; }
+
+.mo {
+  all: initial;
+  display: block;
+  box-sizing: border-box;
+  color: var(--_fg);
+  background: var(--_bg);
+  font-family: var(--mo-font, "Noto Sans TC", "Noto Sans CJK TC", "PingFang TC", "Microsoft JhengHei", system-ui, sans-serif);
+  font-size: var(--mo-font-size, 1rem);
+  line-height: 1.7;
+  text-align: start;
+  overflow-wrap: anywhere;
+}
+.mo *, .mo *::before, .mo *::after { box-sizing: border-box; }
+[hidden]:not([hidden="until-found"]) { display: none !important; }
+
+.toolbar {
+  display: flex; flex-wrap: wrap; gap: .5rem; align-items: center;
+  padding: .5rem 0; border-bottom: 1px solid var(--_line);
+}
+.toolbar input[type="search"] {
+  font: inherit; color: var(--_fg); background: var(--_bg);
+  flex: 1 1 14rem; min-width: 10rem; padding: .35rem .6rem;
+  border: 1px solid var(--_border); border-radius: var(--mo-radius, .25rem);
+}
+button {
+  font: inherit; font-size: .9em; color: var(--_accent); background: var(--_bg);
+  padding: .3rem .7rem; border: 1px solid var(--_accent); border-radius: var(--mo-radius, .25rem);
+  cursor: pointer;
+}
+button:hover { background: var(--_soft); }
+input:focus-visible, button:focus-visible, summary:focus-visible {
+  outline: 3px solid var(--_focus); outline-offset: 2px;
+}
+.status { color: var(--_muted); font-size: .9em; min-height: 1.5em; margin: .25rem 0; }
+
+.card {
+  margin: .75rem 0; padding: .75rem 1rem; background: var(--_soft);
+  border-left: 4px solid var(--_accent); border-radius: var(--mo-radius, .25rem);
+}
+.card h2 { font-size: 1.15em; margin: 0 0 .35rem; line-height: 1.4; }
+.card dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem; margin: 0; }
+.card dt { color: var(--_muted); }
+.card dd { margin: 0; }
+.card .people { display: inline; padding: 0; margin: 0; list-style: none; }
+.card .people li { display: inline; }
+.card .people li + li::before { content: "、"; }
+.card .absent { color: var(--_muted); }
+.card .absent .who { text-decoration: line-through; }
+.card .note { color: var(--_muted); font-size: .9em; }
+
+ul[role="tree"], ul[role="group"] { list-style: none; margin: 0; padding: 0; }
+ul[role="group"] { padding-inline-start: var(--_indent); border-inline-start: 1px solid var(--_line); margin-inline-start: .55rem; }
+li[role="treeitem"] { outline: none; }
+li[role="treeitem"] > .row {
+  display: flex; gap: .35rem; align-items: baseline;
+  padding: .15rem .35rem; border-radius: var(--mo-radius, .25rem); cursor: default;
+}
+li[role="treeitem"]:focus-visible > .row { outline: 3px solid var(--_focus); outline-offset: -1px; }
+li[role="treeitem"] > .row:hover { background: var(--_soft); }
+.twisty { flex: none; width: 1em; color: var(--_muted); text-align: center; cursor: pointer; user-select: none; }
+li[aria-expanded="true"] > .row > .twisty::before { content: "▾"; }
+li[aria-expanded="false"] > .row > .twisty::before { content: "▸"; }
+.label { flex: 1 1 auto; min-width: 0; }
+.marker { font-weight: 700; margin-inline-end: .3em; white-space: nowrap; }
+.field-label, .role-label { font-weight: 700; }
+.unit {
+  flex: none; font-size: .8em; color: var(--_accent); border: 1px solid currentColor;
+  border-radius: 999px; padding: 0 .5em; white-space: nowrap;
+}
+.k-section > .row { font-size: 1.1em; font-weight: 700; margin-top: .5rem; }
+.k-appendix > .row { font-size: 1.1em; font-weight: 700; margin-top: .75rem; border-top: 1px solid var(--_line); }
+.k-agenda > .row { font-weight: 700; color: var(--_accent); }
+.k-title > .row { font-weight: 700; }
+.k-heading > .row { font-weight: 700; }
+.r-decision > .row { background: var(--_decision); }
+.r-decision > .row .role-label { color: var(--_decision-fg); }
+mark { background: var(--_mark-bg); color: var(--_mark-fg); border-radius: 2px; }
+time, data { text-decoration: underline dotted var(--_muted); text-underline-offset: .2em; }
+table { border-collapse: collapse; margin: .25rem 0; font-size: .9em; }
+td { border: 1px solid var(--_line); padding: .15rem .4rem; vertical-align: top; }
+
+details.problems { margin-top: 1rem; color: var(--_muted); }
+details.problems summary { cursor: pointer; }
+details.problems li { margin: .15rem 0; }
+
+@media (prefers-reduced-motion: no-preference) {
+  li[role="treeitem"] > .row { transition: background-color .12s; }
+}
+@media print {
+  .toolbar, .status, .twisty { display: none !important; }
+  ul[role="group"][hidden] { display: block !important; content-visibility: visible !important; }
+  li[role="treeitem"] > .row { break-inside: avoid; }
+}
+`;

@@ -1,0 +1,483 @@
+// The outline as an ARIA tree (WAI-ARIA Authoring Practices, treeview pattern): nested
+// role="tree" / "treeitem" / "group" lists with aria-level, aria-setsize, aria-posinset and
+// aria-expanded, a roving tabindex and the full keyboard model.
+//
+// Rows are built with createElement and text nodes only: text from the minutes never goes
+// through an HTML parser. Small documents are rendered whole, collapsed groups hidden
+// "until-found" so that the browser's find-in-page still reaches them; large ones render a
+// group when it is first opened. Long renders run in slices of a few milliseconds so that the
+// page never freezes for more than a frame.
+
+import { isoDate } from './model.js';
+
+/** Documents up to this many nodes are rendered whole. */
+export const EAGER_LIMIT = 4000;
+const SLICE_MS = 8;
+
+const h = (tag, props, ...children) => {
+  const el = document.createElement(tag);
+  if (props) for (const [k, v] of Object.entries(props)) if (v != null) el.setAttribute(k, v);
+  el.append(...children);
+  return el;
+};
+
+export class TreeView {
+  /**
+   * @param {import('./model.js').Outline} outline
+   * @param {object} opts
+   *   strings    the component's words
+   *   prefix     id prefix, unique within the shadow root
+   *   show       Uint8Array of nodes in this view (all when null)
+   *   hits       Map of node → [start, end) ranges of (marker + text) to <mark>
+   *   openDepth  nodes shallower than this start open (Infinity: all)
+   *   label      the tree's accessible name
+   *   onProgress (done, total) while a long render runs
+   */
+  constructor(outline, opts) {
+    this.o = outline;
+    this.s = opts.strings;
+    this.prefix = opts.prefix;
+    this.show = opts.show ?? null;
+    this.hits = opts.hits ?? null;
+    this.onProgress = opts.onProgress ?? (() => {});
+    const n = outline.count;
+    this.open = new Uint8Array(n);
+    this.items = new Array(n);
+    this.groups = new Array(n);
+    this.eager = this.visibleCount() <= EAGER_LIMIT;
+    const openDepth = opts.openDepth ?? Infinity;
+    for (let i = 0; i < n; i++) if (outline.depth(i) < openDepth) this.open[i] = 1;
+    this.focusId = -1;
+    this.stack = [];
+    this.timer = 0;
+    this.rendered = 0;
+    this.typed = '';
+    this.typedAt = 0;
+    this.el = h('ul', { role: 'tree', 'aria-label': opts.label, part: 'tree' });
+    this.el.addEventListener('keydown', (e) => this.onKey(e));
+    this.el.addEventListener('click', (e) => this.onClick(e));
+    this.el.addEventListener('focusin', (e) => this.onFocusIn(e));
+    // Find-in-page reveals a collapsed group: open it for real.
+    this.el.addEventListener('beforematch', (e) => {
+      const li = e.target.closest('li[role="treeitem"]');
+      if (li) this.expand(+li.dataset.id);
+    });
+  }
+
+  visibleCount() {
+    if (!this.show) return this.o.count;
+    let c = 0;
+    for (let i = 0; i < this.show.length; i++) c += this.show[i];
+    return c;
+  }
+
+  // ----- which nodes this view shows --------------------------------------------------------
+
+  shown(i) {
+    return i >= 0 && (!this.show || this.show[i] === 1);
+  }
+  firstKid(i) {
+    let c = i < 0 ? (this.o.roots[0] ?? -1) : this.o.firstChild[i];
+    while (c >= 0 && !this.shown(c)) c = this.o.nextSibling[c];
+    return c;
+  }
+  nextKid(c) {
+    let k = this.o.nextSibling[c];
+    while (k >= 0 && !this.shown(k)) k = this.o.nextSibling[k];
+    return k;
+  }
+  prevKid(c) {
+    let k = this.o.prevSibling[c];
+    while (k >= 0 && !this.shown(k)) k = this.o.prevSibling[k];
+    return k;
+  }
+  kids(i) {
+    const out = [];
+    for (let c = this.firstKid(i); c >= 0; c = this.nextKid(c)) out.push(c);
+    return out;
+  }
+  hasKids(i) {
+    return this.firstKid(i) >= 0;
+  }
+  isOpen(i) {
+    return this.open[i] === 1 && this.hasKids(i);
+  }
+
+  // ----- rendering --------------------------------------------------------------------------
+
+  /** Renders the roots and everything open below them; returns a promise of the end. */
+  render() {
+    this.cancel();
+    this.el.replaceChildren();
+    this.items.fill(undefined);
+    this.groups.fill(undefined);
+    this.rendered = 0;
+    const roots = this.kids(-1);
+    if (this.focusId < 0 || !this.shown(this.focusId)) this.focusId = roots[0] ?? -1;
+    this.push(roots, this.el);
+    return this.run();
+  }
+
+  /** Queues nodes for rendering into `container`, in document order. */
+  push(ids, container) {
+    for (let k = ids.length - 1; k >= 0; k--) this.stack.push([ids[k], container, k + 1, ids.length]);
+  }
+
+  /** Renders from the queue: all of it when `sync`, else in slices until it is empty. */
+  run(sync = false) {
+    return new Promise((resolve) => {
+      const step = () => {
+        this.timer = 0;
+        const until = performance.now() + SLICE_MS;
+        while (this.stack.length && (sync || performance.now() < until)) {
+          const [i, container, pos, size] = this.stack.pop();
+          this.renderItem(i, container, pos, size);
+        }
+        if (this.stack.length) {
+          this.onProgress(this.rendered, this.visibleCount());
+          this.timer = setTimeout(step, 0);
+        } else {
+          this.onProgress(this.rendered, this.rendered);
+          resolve();
+        }
+      };
+      if (this.timer) clearTimeout(this.timer);
+      step();
+    });
+  }
+
+  cancel() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = 0;
+    this.stack.length = 0;
+  }
+
+  renderItem(i, container, pos, size) {
+    if (this.items[i]) return;
+    const li = this.item(i, pos, size);
+    container.append(li);
+    this.items[i] = li;
+    this.rendered++;
+    const kids = this.kids(i);
+    if (!kids.length) return;
+    const open = this.open[i] === 1;
+    if (open || this.eager) {
+      const group = h('ul', { role: 'group' });
+      if (!open) group.setAttribute('hidden', 'until-found');
+      li.append(group);
+      this.groups[i] = group;
+      this.push(kids, group);
+    }
+  }
+
+  /** Renders the children of an opened node now (one level; deeper open ones follow). */
+  renderKids(i) {
+    if (this.groups[i] || !this.items[i]) return;
+    const group = h('ul', { role: 'group' });
+    this.items[i].append(group);
+    this.groups[i] = group;
+    const mark = this.stack.length;
+    this.push(this.kids(i), group);
+    // The first level now, so that the keyboard can move into it; the rest in slices.
+    const level = this.stack.splice(mark);
+    for (let k = level.length - 1; k >= 0; k--) {
+      const [c, container, pos, size] = level[k];
+      this.renderItem(c, container, pos, size);
+    }
+    if (this.stack.length) this.run();
+  }
+
+  item(i, pos, size) {
+    const o = this.o;
+    const kind = o.kind(i);
+    const role = o.role(i);
+    const id = this.prefix + i;
+    const label = h('span', { class: 'label', id: id + '-l' });
+    const marker = o.marker(i);
+    const text = o.text(i);
+    const hits = this.hits?.get(i) ?? null;
+    if (marker) {
+      const m = h('span', { class: 'marker', part: 'marker' });
+      appendMarked(m, marker, 0, marker.length, hits, 0);
+      label.append(m);
+    }
+    const rows = kind === 'table' ? o.rows(i) : null;
+    if (rows) {
+      label.append(table(rows));
+    } else {
+      const t = h('span', { class: 'text', part: 'text' });
+      this.richText(t, i, text, hits, marker.length);
+      label.append(t);
+    }
+    const row = h('div', { class: 'row', part: 'row' }, h('span', { class: 'twisty', 'aria-hidden': 'true' }), label);
+    const labelled = [label.id];
+    const unit = o.unit(i);
+    const parent = o.parent(i);
+    if (unit && (parent < 0 || o.unit(parent) !== unit)) {
+      row.append(h('span', { class: 'unit', part: 'unit', id: id + '-u' }, unit));
+      labelled.push(id + '-u');
+    }
+    const li = h(
+      'li',
+      {
+        role: 'treeitem',
+        id,
+        'data-id': i,
+        class: `k-${kind}${role ? ' r-' + role : ''}`,
+        'aria-level': o.depth(i) + 1,
+        'aria-setsize': size,
+        'aria-posinset': pos,
+        'aria-labelledby': labelled.join(' '),
+        tabindex: i === this.focusId ? '0' : '-1',
+      },
+      row,
+    );
+    if (this.hasKids(i)) li.setAttribute('aria-expanded', String(this.open[i] === 1));
+    return li;
+  }
+
+  /** The text with its label in bold, dates as <time>, amounts as <data>, and hits marked. */
+  richText(el, i, text, hits, offset) {
+    const o = this.o;
+    const wraps = [];
+    const labelLen = o.labelLen(i);
+    if (labelLen) {
+      const cls = o.kind(i) === 'field' ? 'field-label' : 'role-label';
+      wraps.push({ start: 0, end: labelLen, make: () => h('strong', { class: cls, part: 'label' }) });
+    }
+    for (const f of o.facts(i)) {
+      if (f.kind === 'date') {
+        const from = isoDate(f.a);
+        const to = isoDate(f.b);
+        const title = from && to && from !== to ? `${from} – ${to}` : from;
+        wraps.push({ start: f.start, end: f.end, make: () => h('time', { datetime: from, title }) });
+      } else if (f.kind === 'amount') {
+        const cur = o.f.currencies[f.b] ?? 'TWD';
+        wraps.push({
+          start: f.start,
+          end: f.end,
+          make: () => h('data', { value: String(f.a), title: this.s.amountTitle(f.a, cur) }),
+        });
+      }
+    }
+    wraps.sort((a, b) => a.start - b.start);
+    let at = 0;
+    for (const w of wraps) {
+      if (w.start < at) continue;
+      appendMarked(el, text, at, w.start, hits, offset);
+      const inner = w.make();
+      appendMarked(inner, text, w.start, w.end, hits, offset);
+      el.append(inner);
+      at = w.end;
+    }
+    appendMarked(el, text, at, text.length, hits, offset);
+  }
+
+  // ----- opening and closing ----------------------------------------------------------------
+
+  expand(i) {
+    if (!this.hasKids(i)) return;
+    this.open[i] = 1;
+    const li = this.items[i];
+    if (!li) return;
+    li.setAttribute('aria-expanded', 'true');
+    if (this.groups[i]) this.groups[i].removeAttribute('hidden');
+    else this.renderKids(i);
+  }
+
+  collapse(i) {
+    if (!this.hasKids(i)) return;
+    this.open[i] = 0;
+    const li = this.items[i];
+    if (!li) return;
+    li.setAttribute('aria-expanded', 'false');
+    const g = this.groups[i];
+    if (g) g.setAttribute('hidden', this.eager ? 'until-found' : '');
+    // Focus inside the closed group goes to the node itself.
+    if (this.focusId >= 0 && this.o.ancestors(this.focusId).includes(i)) this.focus(i);
+  }
+
+  toggle(i) {
+    if (this.open[i]) this.collapse(i);
+    else this.expand(i);
+  }
+
+  /** Opens every node (or closes every node) of this view. */
+  setAll(open) {
+    this.cancel();
+    const n = this.o.count;
+    for (let i = 0; i < n; i++) this.open[i] = open ? 1 : 0;
+    return this.render();
+  }
+
+  /** Opens the ancestors of `i` so that it is shown, rendering as needed. */
+  reveal(i) {
+    const path = this.o.ancestors(i).reverse();
+    // Still rendering the start of the view: finish it first.
+    if (!this.items[path[0] ?? i] && this.stack.length) this.run(true);
+    for (const a of path) {
+      if (!this.items[a]) break;
+      this.expand(a);
+    }
+    return this.items[i] ?? null;
+  }
+
+  // ----- focus and keyboard -----------------------------------------------------------------
+
+  focus(i, scroll = true) {
+    if (i < 0) return;
+    const li = this.reveal(i);
+    if (!li) return;
+    const old = this.items[this.focusId];
+    if (old && old !== li) old.tabIndex = -1;
+    this.focusId = i;
+    li.tabIndex = 0;
+    li.focus({ preventScroll: !scroll });
+  }
+
+  nextShown(i) {
+    if (this.isOpen(i)) return this.firstKid(i);
+    for (let k = i; k >= 0; k = this.o.parent(k)) {
+      const s = this.nextKid(k);
+      if (s >= 0) return s;
+    }
+    return -1;
+  }
+
+  prevShown(i) {
+    const p = this.prevKid(i);
+    if (p < 0) return this.o.parent(i);
+    let k = p;
+    while (this.isOpen(k)) {
+      let last = this.firstKid(k);
+      for (let c = last; c >= 0; c = this.nextKid(c)) last = c;
+      k = last;
+    }
+    return k;
+  }
+
+  lastShown() {
+    let k = -1;
+    for (let c = this.firstKid(-1); c >= 0; c = this.nextKid(c)) k = c;
+    while (k >= 0 && this.isOpen(k)) {
+      let last = this.firstKid(k);
+      for (let c = last; c >= 0; c = this.nextKid(c)) last = c;
+      k = last;
+    }
+    return k;
+  }
+
+  onFocusIn(e) {
+    const li = e.target.closest?.('li[role="treeitem"]');
+    if (!li) return;
+    const i = +li.dataset.id;
+    if (i !== this.focusId) {
+      const old = this.items[this.focusId];
+      if (old) old.tabIndex = -1;
+      this.focusId = i;
+      li.tabIndex = 0;
+    }
+  }
+
+  onClick(e) {
+    const li = e.target.closest('li[role="treeitem"]');
+    if (!li || !this.el.contains(li)) return;
+    const i = +li.dataset.id;
+    // Selecting text to copy it is not a click on the row.
+    const sel = this.el.getRootNode().getSelection?.() ?? document.getSelection();
+    if (sel && !sel.isCollapsed && !e.target.classList.contains('twisty')) return;
+    this.focus(i, false);
+    if (this.hasKids(i)) this.toggle(i);
+  }
+
+  onKey(e) {
+    const i = this.focusId;
+    if (i < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowDown':
+        this.focus(this.nextShown(i));
+        break;
+      case 'ArrowUp':
+        this.focus(this.prevShown(i));
+        break;
+      case 'ArrowRight':
+        if (this.hasKids(i)) {
+          if (this.open[i]) this.focus(this.firstKid(i));
+          else this.expand(i);
+        }
+        break;
+      case 'ArrowLeft':
+        if (this.isOpen(i)) this.collapse(i);
+        else this.focus(this.o.parent(i));
+        break;
+      case 'Home':
+        this.focus(this.firstKid(-1));
+        break;
+      case 'End':
+        this.focus(this.lastShown());
+        break;
+      case 'Enter':
+      case ' ':
+        if (this.hasKids(i)) this.toggle(i);
+        break;
+      case '*': {
+        const p = this.o.parent(i);
+        for (let c = this.firstKid(p); c >= 0; c = this.nextKid(c)) this.expand(c);
+        break;
+      }
+      default:
+        handled = e.key.length === 1 && this.typeAhead(e.key);
+    }
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
+  /** Moves focus to the next shown node whose marker and text start with what was typed. */
+  typeAhead(ch) {
+    const now = performance.now();
+    this.typed = now - this.typedAt < 700 ? this.typed + ch : ch;
+    this.typedAt = now;
+    const want = this.typed.toLowerCase();
+    const starts = (k) => (this.o.marker(k) + this.o.text(k)).toLowerCase().startsWith(want);
+    for (let k = this.nextShown(this.focusId); k >= 0; k = this.nextShown(k)) {
+      if (starts(k)) return this.focus(k), true;
+    }
+    for (let k = this.firstKid(-1); k >= 0 && k !== this.focusId; k = this.nextShown(k)) {
+      if (starts(k)) return this.focus(k), true;
+    }
+    return this.typed.length === 1;
+  }
+}
+
+/** Appends text[a, b) to `el`, wrapping what falls inside `hits` (offset by `offset`) in <mark>. */
+function appendMarked(el, text, a, b, hits, offset) {
+  if (a >= b) return;
+  if (!hits) {
+    el.append(text.slice(a, b));
+    return;
+  }
+  let at = a;
+  for (const [hs, he] of hits) {
+    const s = Math.max(hs - offset, at);
+    const e = Math.min(he - offset, b);
+    if (e <= s) continue;
+    if (s > at) el.append(text.slice(at, s));
+    el.append(h('mark', { part: 'mark' }, text.slice(s, e)));
+    at = e;
+  }
+  if (at < b) el.append(text.slice(at, b));
+}
+
+function table(rows) {
+  const cols = Math.max(0, ...rows.map((r) => r.length));
+  const body = h('tbody');
+  for (const r of rows) {
+    const tr = h('tr');
+    for (let c = 0; c < cols; c++) tr.append(h('td', null, r[c] ?? ''));
+    body.append(tr);
+  }
+  return h('table', { part: 'table' }, body);
+}

@@ -1,0 +1,61 @@
+// Bundles the drop-in component, pkg/minutes-outline.js: the element (src/component/), the
+// wasm-bindgen glue and the wasm itself (base64), as one script that works from a classic
+// <script src> and from type="module" alike. Also writes pkg/package.json.
+//   node tools/bundle.mjs BUILD_DIR OUT_DIR     (BUILD_DIR holds parser.js and parser_bg.wasm)
+import { build } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const [work, out] = process.argv.slice(2).map((p) => resolve(p));
+const root = resolve(import.meta.dirname, '..');
+const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "(.+)"/m)[1];
+const wasm = readFileSync(join(work, 'parser_bg.wasm'));
+
+const inline = {
+  name: 'inline-wasm',
+  setup(b) {
+    b.onResolve({ filter: /^minutes-outline:wasm$/ }, () => ({ path: 'wasm', namespace: 'inline' }));
+    b.onLoad({ filter: /.*/, namespace: 'inline' }, () => ({
+      contents: `export default ${JSON.stringify(wasm.toString('base64'))};`,
+      loader: 'js',
+    }));
+  },
+};
+
+const result = await build({
+  entryPoints: [join(root, 'src/component/dropin.js')],
+  bundle: true,
+  format: 'iife',
+  target: 'es2021',
+  minify: true,
+  charset: 'utf8',
+  legalComments: 'none',
+  write: false,
+  alias: { 'minutes-outline:parser': join(work, 'parser.js') },
+  plugins: [inline],
+  // The glue's default path to the .wasm is never taken: the bytes are inlined.
+  define: { 'import.meta.url': '"about:blank"' },
+  logLevel: 'warning',
+  banner: {
+    js: `/*! <minutes-outline> ${version}: an outline of Taiwanese government meeting minutes. MIT OR Apache-2.0. */`,
+  },
+});
+writeFileSync(join(out, 'minutes-outline.js'), result.outputFiles[0].contents);
+
+const pkg = {
+  name: 'minutes-outline',
+  version,
+  description: 'A web component that turns Taiwanese government meeting minutes (會議紀錄) into a collapsible, searchable outline, with the parser in WebAssembly.',
+  license: 'MIT OR Apache-2.0',
+  type: 'module',
+  main: './minutes-outline.js',
+  exports: {
+    '.': './minutes-outline.js',
+    './parser': { types: './parser.d.ts', default: './parser.js' },
+    './parser_bg.wasm': './parser_bg.wasm',
+  },
+  files: ['minutes-outline.js', 'parser.js', 'parser.d.ts', 'parser_bg.wasm'],
+  sideEffects: ['./minutes-outline.js'],
+  keywords: ['web-component', 'custom-element', 'minutes', 'webassembly', 'taiwan', '會議紀錄'],
+};
+writeFileSync(join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
