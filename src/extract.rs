@@ -302,17 +302,14 @@ fn month_part(s: &str, at: usize) -> Option<(u8, u8, usize)> {
 
 struct Scanner<'t> {
     s: &'t str,
-    /// The year for dates written without one: the last year written in this text, or the
-    /// meeting's.
+    /// The year for dates written without one: the meeting's (or, when the minutes do not
+    /// say, the last year written before). A range or list carries its own year on.
     year: u16,
     out: Vec<Found>,
 }
 
 impl Scanner<'_> {
     fn push(&mut self, start: usize, end: usize, from: Day, to: Day, explicit_year: bool) -> usize {
-        if explicit_year {
-            self.year = to.year;
-        }
         let wd = weekday_after(self.s, end);
         let (weekday, end) = match wd {
             Some((w, n, e)) if from == to => (Some((w, n)), e),
@@ -345,7 +342,18 @@ impl Scanner<'_> {
             let y = year_of(first.int()?)?;
             // 114年度 is a fiscal year, not a date.
             let m = number(s, after).filter(|m| m.plain)?;
-            k = expect(s, m.end, &['月'])?;
+            let Some(after_month) = expect(s, m.end, &['月']) else {
+                // 114年1至3月: months from one to another.
+                let r = expect(s, m.end, RANGE)?;
+                let m2 = number(s, r).filter(|n| n.plain)?;
+                let end = expect(s, m2.end, &['月'])?;
+                let end = expect(s, end, &['份']).unwrap_or(end);
+                let (a, b) = (m.int()?, m2.int()?);
+                let from = day(y, a, 1)?;
+                let to = day(y, b, days_in_month(y, b as u8) as u32)?;
+                return (to > from).then(|| self.push(start, end, from, to, true));
+            };
+            k = after_month;
             year = y;
             explicit = true;
             month = m.int()?;
@@ -363,7 +371,8 @@ impl Scanner<'_> {
                 let b = b.min(days_in_month(year, month as u8));
                 let from = day(year, month, a as u32)?;
                 let to = day(year, month, b as u32)?;
-                return Some(self.push(start, end, from, to, explicit));
+                let end = self.push(start, end, from, to, explicit);
+                return Some(self.month_range_tail(start, end, from, explicit));
             }
             // A whole month only when the year says so (114年10月) or 份 follows (4月份).
             let fen = expect(s, k, &['份']);
@@ -371,7 +380,8 @@ impl Scanner<'_> {
                 let end = fen.unwrap_or(k);
                 let from = day(year, month, 1)?;
                 let to = day(year, month, days_in_month(year, month as u8) as u32)?;
-                return Some(self.push(start, end, from, to, explicit));
+                let end = self.push(start, end, from, to, explicit);
+                return Some(self.month_range_tail(start, end, from, explicit));
             }
             return None;
         };
@@ -392,6 +402,54 @@ impl Scanner<'_> {
                 self.day_run(start, k, year, month, d1, explicit)
             }
         }
+    }
+
+    /// After a month or a part of one: `114年10月底至11月中旬`, `114年1至3月`, `10月至12月`.
+    /// Returns where the date ends.
+    fn month_range_tail(&mut self, start: usize, end: usize, from: Day, explicit: bool) -> usize {
+        let s = self.s;
+        let Some(k) = expect(s, end, RANGE) else {
+            return end;
+        };
+        let Some(n) = number(s, k).filter(|n| n.plain) else {
+            return end;
+        };
+        let mut year = from.year;
+        let mut m = n;
+        if let Some(after) = expect(s, n.end, &['年']) {
+            let (Some(y), Some(m2)) = (n.int().and_then(year_of), number(s, after)) else {
+                return end;
+            };
+            year = y;
+            m = m2;
+        }
+        let Some(after_month) = expect(s, m.end, &['月']) else {
+            return end;
+        };
+        let Some(month) = m.int().filter(|m| (1..=12).contains(m)) else {
+            return end;
+        };
+        let last = days_in_month(year, month as u8) as u32;
+        let (to_day, end2) = if let Some((_, b, e)) = month_part(s, after_month) {
+            (b.min(last as u8) as u32, e)
+        } else if let Some(d) = number(s, after_month).filter(|d| d.plain) {
+            match (d.int(), expect(s, d.end, &['日', '號'])) {
+                (Some(v), Some(e)) => (v, e),
+                _ => return end,
+            }
+        } else {
+            (last, expect(s, after_month, &['份']).unwrap_or(after_month))
+        };
+        let Some(to) = day(year, month, to_day).filter(|&t| t > from) else {
+            return end;
+        };
+        if let Some(f) = self.out.last_mut().filter(|f| f.start == start) {
+            f.end = end2;
+            f.value = FactValue::Date { from, to };
+            f.weekday = None;
+            f.explicit_year = explicit;
+        }
+        end2
     }
 
     /// After a full date: `至28日`, `至11月1日`, `至114年11月11日` (日 may be missing at the end).
@@ -540,7 +598,25 @@ impl Scanner<'_> {
         }
         let year = year_of(y)?;
         let date = day(year, m, d)?;
-        Some(self.push(at, end, date, date, true))
+        let end = self.push(at, end, date, date, true);
+        // 2024-08-21至2024-08-23: a range of two numeric dates.
+        if let Some(k) = expect(s, end, RANGE) {
+            let k = k + scanners::skip_spaces(&s[k..]);
+            let first = self.out.len() - 1;
+            if let Some(end2) = self.numeric_date(k) {
+                if let Some(&FactValue::Date { to, .. }) = self.out.last().map(|f| &f.value) {
+                    if to > date {
+                        self.out.truncate(first + 1);
+                        let f = &mut self.out[first];
+                        f.end = end2;
+                        f.value = FactValue::Date { from: date, to };
+                        f.weekday = None;
+                    }
+                }
+                return Some(end2);
+            }
+        }
+        Some(end)
     }
 
     // ----- money and percentages -----------------------------------------------------------
@@ -794,6 +870,12 @@ pub fn unit_name(text: &str) -> Option<&str> {
         "公所",
         "學院",
         "大學",
+        "中學",
+        "小學",
+        "國中",
+        "國小",
+        "高中",
+        "學校",
         "醫院",
         "公司",
         "部",
@@ -872,6 +954,10 @@ fn units(doc: &mut Document) {
         }
         if let Some(v) = inline_unit(&text) {
             own[id] = Some(v.to_string());
+            // `案由：…（提案單位：教務處）` names the unit of the whole agenda item.
+            if matches!(node.label, Some((_, Role::Subject))) && node.parent != NONE {
+                own[node.parent as usize].get_or_insert_with(|| v.to_string());
+            }
         }
     }
     // Items that name units, where most of their numbered siblings do too: 一、數位策略司.
@@ -1012,10 +1098,17 @@ mod tests {
     fn parts_of_months() {
         assert_eq!(
             dates("業於114年10月底至11月中旬受理", 0),
-            [
-                ("114年10月底".into(), d(2025, 10, 21), d(2025, 10, 31)),
-                ("11月中旬".into(), d(2025, 11, 11), d(2025, 11, 20)),
-            ]
+            [(
+                "114年10月底至11月中旬".into(),
+                d(2025, 10, 21),
+                d(2025, 11, 20)
+            )]
+        );
+        assert_eq!(dates("114年1至3月", 0)[0].2, d(2025, 3, 31));
+        // Without a year of its own, a date takes the meeting's.
+        assert_eq!(
+            dates("115年1月9日決賽，12月14日頒獎", 2025)[1].1,
+            d(2025, 12, 14)
         );
         assert_eq!(
             dates("於4月份辦理", 2023),

@@ -13,13 +13,16 @@
 //!   line wrap, and is otherwise a paragraph under the innermost open item.
 
 use crate::classify::{classify, Class, Head};
-use crate::lines::{Line, Shape};
+use crate::lines::{self, Dropped, Line, Shape};
 use crate::model::{Diagnostic, Kind, Severity};
 use crate::scanners::{
     self, is_continuing, is_tail_start, is_terminal, skip_spaces, width, Marker, Part, Role, Style,
 };
 use crate::tree::{Document, NodeId, Span, Table, MAX_DEPTH, NONE};
 use std::collections::HashMap;
+
+/// How many lines ahead a label looks to see whether the list before it goes on.
+const LOOKAHEAD: usize = 60;
 
 /// What an entry of the stack is, for the rules that look for their like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +41,17 @@ struct Entry {
     open: Open,
     ordinal: u32,
     sub: u32,
+    /// A blank line came before the item.
+    blank_before: bool,
+    /// The item names its reporting unit inline, `（報告單位：…）`.
+    unit_field: bool,
+}
+
+/// `（報告單位：…）` and the like inside a text.
+fn has_unit_field(text: &str) -> bool {
+    ["報告單位", "提案單位", "主辦單位", "承辦單位"]
+        .iter()
+        .any(|w| text.contains(w))
 }
 
 /// The node a following line of text may continue, and how its last line ended.
@@ -70,7 +84,7 @@ struct Builder<'l, 'a> {
     fields: bool,
     last: Option<Last>,
     /// The width at which the text was hard-wrapped, if it was.
-    wrap: Option<usize>,
+    wrap: Option<Wrap>,
     /// The table being filled and whether its rows are tab- or pipe-separated.
     table: Option<(NodeId, bool)>,
     /// Structural depth where each marker style was first seen, and on which line.
@@ -96,21 +110,33 @@ pub fn build<'a>(lines: &[Line<'a>], doc: &mut Document<'a>) {
     b.run();
 }
 
-/// The width hard-wrapped text was cut at: the 75th percentile of the widths of lines that run
-/// straight into another line, when there are enough of them to tell.
-fn wrap_width(lines: &[Line]) -> Option<usize> {
-    let mut widths: Vec<usize> = lines
-        .windows(2)
-        .filter(|w| {
-            w[0].shape == Shape::Content && w[1].shape == Shape::Content && !w[0].raw.contains('\t')
-        })
-        .map(|w| width(&w[0].text))
-        .collect();
+/// The width hard-wrapped text was cut at: the 95th percentile of line widths, which in a
+/// wrapped document is the width of its full lines (in a document of one paragraph a line, it
+/// is the longest paragraphs', which no wrapped-looking line reaches).
+fn wrap_width(lines: &[Line]) -> Option<Wrap> {
+    let content = lines
+        .iter()
+        .filter(|l| l.shape == Shape::Content && !l.raw.contains('\t'));
+    let mut widths: Vec<usize> = content.clone().map(|l| width(&l.text)).collect();
+    let mut chars: Vec<usize> = content.map(|l| l.text.chars().count()).collect();
     if widths.len() < 6 {
         return None;
     }
     widths.sort_unstable();
-    Some(widths[widths.len() * 3 / 4])
+    chars.sort_unstable();
+    let at = widths.len() * 95 / 100;
+    Some(Wrap {
+        width: widths[at],
+        chars: chars[at],
+    })
+}
+
+/// Where hard-wrapped text was cut, in display columns and in characters (a converter may
+/// have counted either).
+#[derive(Clone, Copy, Debug)]
+struct Wrap {
+    width: usize,
+    chars: usize,
 }
 
 /// A short line without clause punctuation: a title rather than a sentence.
@@ -124,6 +150,15 @@ fn heading_like(text: &str, max_width: usize) -> bool {
         && !is_continuing(last)
         && !is_tail_start(first)
         && !text.contains(['，', '。', '；'])
+        && !ascii_field(text)
+}
+
+/// `Apologies: Peter Huang`: a field in English, not a title.
+fn ascii_field(text: &str) -> bool {
+    let head = text.split([':', '：']).next().unwrap_or("");
+    head.len() < text.len()
+        && !head.is_empty()
+        && head.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
 }
 
 /// Running text: clause punctuation inside or a full stop at the end.
@@ -156,6 +191,7 @@ impl<'a> Builder<'_, 'a> {
                     self.table = None;
                     continue;
                 }
+                Shape::TableRule => continue,
                 Shape::Page => {
                     self.page(line);
                     page_break = true;
@@ -198,16 +234,15 @@ impl<'a> Builder<'_, 'a> {
         }
     }
 
-    /// A number of up to four digits alone between blank lines: a page number from a PDF.
+    /// A number of up to four digits alone between empty lines: a page number from a PDF.
     fn bare_page_number(&self, i: usize) -> bool {
         let t: &str = &self.lines[i].text;
         if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
             return false;
         }
-        let blank = |j: Option<&Line>| j.is_none_or(|l| l.shape != Shape::Content);
-        blank(i.checked_sub(1).and_then(|j| self.lines.get(j)))
-            && (blank(self.lines.get(i + 1))
-                || self.lines.get(i + 1).is_some_and(|l| l.after_form_feed))
+        let empty =
+            |j: Option<&Line>| j.is_none_or(|l| l.raw.trim_matches(scanners::is_space).is_empty());
+        empty(i.checked_sub(1).and_then(|j| self.lines.get(j))) && empty(self.lines.get(i + 1))
     }
 
     // ----- the stack -----------------------------------------------------------------------
@@ -222,6 +257,8 @@ impl<'a> Builder<'_, 'a> {
             open,
             ordinal,
             sub,
+            blank_before: false,
+            unit_field: false,
         });
     }
 
@@ -249,21 +286,41 @@ impl<'a> Builder<'_, 'a> {
         self.doc.push(parent, kind, line)
     }
 
-    /// Where a numbered item goes: pops the stack to its parent and returns it.
-    fn place_marker(&mut self, m: &Marker, written: &str, line: u32) -> NodeId {
+    /// Where a numbered item goes: pops the stack to its parent and returns it. `blank` and
+    /// `unit` describe the new item (a blank line before it, an inline reporting unit).
+    fn place_marker(
+        &mut self,
+        m: &Marker,
+        written: &str,
+        line: u32,
+        blank: bool,
+        unit: bool,
+    ) -> NodeId {
         let n = self.stack.len();
         let continues = |e: &Entry| {
             (m.ordinal == e.ordinal + 1 && m.sub == 0)
                 || (m.ordinal == e.ordinal && m.sub == e.sub + 1)
         };
-        // A sequence that continues is siblings, wherever its last item is.
+        // A sequence that continues is siblings, wherever its last item is. When an inner
+        // series (under a label) and an outer one both continue, the item goes with the one
+        // it resembles: the same inline reporting unit, the same blank line before it; the
+        // innermost on a tie.
+        let mut best: Option<(usize, u32)> = None;
         for k in (0..n).rev() {
             if let Open::Marker(st) = self.stack[k].open {
                 if (st == m.style || st.compatible(m.style)) && continues(&self.stack[k]) {
-                    self.stack.truncate(k);
-                    return self.top();
+                    let e = &self.stack[k];
+                    let score =
+                        2 * (e.unit_field == unit) as u32 + (e.blank_before == blank) as u32;
+                    if best.is_none_or(|(_, s)| score > s) {
+                        best = Some((k, score));
+                    }
                 }
             }
+        }
+        if let Some((k, _)) = best {
+            self.stack.truncate(k);
+            return self.top();
         }
         if let Some(k) = (0..n)
             .rev()
@@ -367,7 +424,9 @@ impl<'a> Builder<'_, 'a> {
         self.top()
     }
 
-    fn place_label(&mut self) -> NodeId {
+    /// Where a label goes: beside the label it follows (說明 then 決議), else under the open
+    /// item it belongs to.
+    fn place_label(&mut self, i: usize) -> NodeId {
         for k in (0..self.stack.len()).rev() {
             match self.stack[k].open {
                 Open::Label => {
@@ -378,7 +437,78 @@ impl<'a> Builder<'_, 'a> {
                 Open::Marker(_) => {}
             }
         }
+        // After the last item of a list (`（三）…` then `結論：`), the label concludes what
+        // holds the list, unless the items before had labels of their own or the list goes
+        // on after the label's content.
+        while let Some(&top) = self.stack.last() {
+            let Open::Marker(style) = top.open else { break };
+            if top.ordinal < 2 && top.sub == 0 {
+                break;
+            }
+            if self.previous_sibling_has_label(top.node) || self.list_goes_on(i, style, top.ordinal)
+            {
+                break;
+            }
+            self.stack.pop();
+        }
         self.top()
+    }
+
+    fn previous_sibling_has_label(&self, node: NodeId) -> bool {
+        let doc = &*self.doc;
+        let parent = doc.node(node).parent;
+        let siblings: Box<dyn Iterator<Item = NodeId>> = if parent == NONE {
+            Box::new(doc.roots())
+        } else {
+            Box::new(doc.children(parent))
+        };
+        let mut prev = NONE;
+        for k in siblings {
+            if k == node {
+                break;
+            }
+            prev = k;
+        }
+        prev != NONE && doc.children(prev).any(|c| doc.node(c).kind == Kind::Label)
+    }
+
+    /// Whether item `ordinal + 1` of `style` comes in the next lines, before anything that
+    /// would close the list (an item of an enclosing series, an agenda item, a section).
+    fn list_goes_on(&self, i: usize, style: Style, ordinal: u32) -> bool {
+        let outer: Vec<(Style, u32)> = self
+            .stack
+            .iter()
+            .filter_map(|e| match e.open {
+                Open::Marker(st) if st != style => Some((st, e.ordinal)),
+                _ => None,
+            })
+            .collect();
+        for line in self.lines[i + 1..]
+            .iter()
+            .filter(|l| l.shape == Shape::Content)
+            .take(LOOKAHEAD)
+        {
+            let class = classify(&line.text);
+            match class.head {
+                Head::Marker(m)
+                    if (m.style == style || m.style.compatible(style))
+                        && m.ordinal == ordinal + 1 =>
+                {
+                    return true;
+                }
+                Head::Marker(m)
+                    if outer
+                        .iter()
+                        .any(|&(st, o)| st == m.style && m.ordinal == o + 1) =>
+                {
+                    return false
+                }
+                Head::Counter(_) => return false,
+                Head::None if class.part.is_some() => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     fn place_heading(&mut self) -> NodeId {
@@ -465,12 +595,11 @@ impl<'a> Builder<'_, 'a> {
         self.last = None;
         let mut row = Vec::new();
         if tab {
+            // Cells from the raw line: its leading tabs are empty cells, not indentation.
             let mut at = line.start;
             for cell in line.raw.split('\t') {
-                let lead = cell.len() - cell.trim_start_matches(scanners::is_space).len();
-                let t = cell.trim_matches(scanners::is_space);
-                let s = at + lead as u32;
-                row.push(self.cell_spans(std::iter::once((s, s + t.len() as u32))));
+                let (_, pieces) = lines::inline(cell, at, line.number, &mut Dropped::default());
+                row.push(self.cell_spans(pieces.iter().map(|p| (p.input, p.input + p.len))));
                 at += cell.len() as u32 + 1;
             }
         } else {
@@ -523,6 +652,22 @@ impl<'a> Builder<'_, 'a> {
         let text = &line.text[from..];
         let number = line.number;
 
+        // `2.114學年度…` is item 2 only where item 1 is open; otherwise a number.
+        let class = match class.head {
+            Head::Marker(m)
+                if m.ambiguous && !self.continues_open(&m) && !self.series_follows(i, &m) =>
+            {
+                Class {
+                    head: Head::None,
+                    body: 0,
+                    label: None,
+                    part: None,
+                    bracketed: false,
+                    pipe_row: false,
+                }
+            }
+            _ => class,
+        };
         if !class.is_structural() {
             if self.continues(text, blanks, page_break) {
                 let node = self.last.unwrap().node;
@@ -559,7 +704,8 @@ impl<'a> Builder<'_, 'a> {
                     self.header = false;
                 }
                 let written = &text[..m.len];
-                let parent = self.place_marker(&m, written, number);
+                let unit = has_unit_field(text);
+                let parent = self.place_marker(&m, written, number, blanks > 0, unit);
                 self.check_style_depth(m.style, parent, written, number);
                 let node = self.add(parent, kind, number);
                 let n = &mut self.doc.nodes[node as usize];
@@ -567,6 +713,10 @@ impl<'a> Builder<'_, 'a> {
                 n.ordinal = m.ordinal;
                 n.sub = m.sub;
                 self.open(node, Open::Marker(m.style), m.ordinal, m.sub);
+                if let Some(e) = self.stack.last_mut() {
+                    e.blank_before = blanks > 0;
+                    e.unit_field = unit;
+                }
                 (node, m.len)
             }
             Head::None if class.part.is_some() => {
@@ -597,7 +747,7 @@ impl<'a> Builder<'_, 'a> {
                     self.add(NONE, Kind::Field, number)
                 } else if label.role.holds_content() {
                     self.header = false;
-                    let parent = self.place_label();
+                    let parent = self.place_label(i);
                     let node = self.add(parent, Kind::Label, number);
                     self.open(node, Open::Label, 0, 0);
                     node
@@ -707,6 +857,10 @@ impl<'a> Builder<'_, 'a> {
         if is_tail_start(first) {
             return true;
         }
+        // The lines of a title block are separate lines, however wide.
+        if self.doc.node(last.node).kind == Kind::Title {
+            return last.continuing;
+        }
         if last.list && !last.terminated && (blanks == 0 || last.continuing) {
             return true; // names of a header list running over lines
         }
@@ -718,10 +872,9 @@ impl<'a> Builder<'_, 'a> {
                 return false;
             }
             // A hard-wrapped line runs to the wrap width; a short one ends its paragraph.
-            return match self.wrap {
-                Some(w) => last.width + (w / 8).max(6) >= w,
-                None => false,
-            };
+            return self
+                .wrap
+                .is_some_and(|w| last.width * 10 >= w.width * 9 || last.chars * 10 >= w.chars * 9);
         }
         // Across blank lines or a page break: a sentence cut in the middle (FORMAT.md §3).
         if last.terminated {
@@ -842,6 +995,22 @@ impl<'a> Builder<'_, 'a> {
             }
         }
         None
+    }
+
+    /// An ambiguous first item (`1 .113年度…`) is one if item 2 of its style is next.
+    fn series_follows(&self, i: usize, m: &Marker) -> bool {
+        m.ordinal == 1
+            && self.lines[i + 1..]
+                .iter()
+                .filter(|l| l.shape == Shape::Content)
+                .take(LOOKAHEAD)
+                .find_map(|l| match classify(&l.text).head {
+                    Head::Marker(n) if n.style == m.style || n.style.compatible(m.style) => {
+                        Some(n.ordinal == 2)
+                    }
+                    _ => None,
+                })
+                .unwrap_or(false)
     }
 
     fn continues_open(&self, m: &Marker) -> bool {

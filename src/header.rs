@@ -38,22 +38,24 @@ fn title_block(doc: &mut Document) {
             }
             meta.title = Some(t);
         } else if meta.body.is_none() && meta.title.is_none() {
-            meta.body = Some(t);
+            // `雲林縣議會第20屆第4次定期會`: the body is what comes before the numbers.
+            meta.body = Some(body_prefix(&t).map_or(t.clone(), str::to_string));
         }
     }
 }
 
-/// N of 第N次, in Arabic or Chinese numerals.
+/// N of the last 第N次 of a title (`第2屆董事會第7次會議` is meeting 7), in Arabic or Chinese
+/// numerals.
 fn meeting_number(t: &str) -> Option<u32> {
-    let k = t.find('第')?;
-    let rest = &t[k + '第'.len_utf8()..];
-    let rest = rest.trim_start_matches(is_space);
-    let (n, len) = scanners::arabic_number(rest, 6)
-        .or_else(|| scanners::cjk_number(rest).map(|(v, _, n)| (v, n)))?;
-    rest[len..]
-        .trim_start_matches(is_space)
-        .starts_with('次')
-        .then_some(n)
+    t.rmatch_indices('第').find_map(|(k, _)| {
+        let rest = t[k + '第'.len_utf8()..].trim_start_matches(is_space);
+        let (n, len) = scanners::arabic_number(rest, 6)
+            .or_else(|| scanners::cjk_number(rest).map(|(v, _, n)| (v, n)))?;
+        rest[len..]
+            .trim_start_matches(is_space)
+            .starts_with('次')
+            .then_some(n)
+    })
 }
 
 /// `臺北市政府第2035次市政會議紀錄`: the body written before the meeting's number or year.
@@ -397,6 +399,25 @@ const TITLES: &[&str] = &[
     "幹部",
     "廳長",
     "首長",
+    "常務董事",
+    "常務監事",
+    "常務理事",
+    "董事",
+    "監事",
+    "理事",
+    "課員",
+    "股員",
+    "參議",
+    "諮議",
+    "村幹事",
+    "里幹事",
+    "檢察官",
+    "法官",
+    "技術員",
+    "管理師",
+    "護理師",
+    "社工師",
+    "藥師",
 ];
 
 const DOUBLE_SURNAMES: &[&str] = &[
@@ -414,7 +435,12 @@ fn title_matches(chars: &[char]) -> Vec<(usize, usize)> {
             (p + n <= chars.len() && chars[p..p + n].iter().copied().eq(t.chars())).then_some(n)
         });
         if let Some(n) = found.max() {
-            out.push((p, n));
+            // 副 makes a deputy of any title: 副執行秘書.
+            if p > 0 && chars[p - 1] == '副' && out.last().is_none_or(|&(a, m)| a + m < p) {
+                out.push((p - 1, n + 1));
+            } else {
+                out.push((p, n));
+            }
             p += n;
         } else {
             p += 1;

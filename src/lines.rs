@@ -24,6 +24,8 @@ pub struct Piece {
 pub enum Shape {
     /// Nothing but spaces and decoration.
     Blank,
+    /// A Markdown table's separator row, `|---|:--:|`: decoration inside a table.
+    TableRule,
     /// A page number alone on its line (`-1-`, `第 2 頁`).
     Page,
     /// Something to read.
@@ -194,30 +196,61 @@ fn line<'a>(
     }
     // A Markdown rule or table separator row is decoration only.
     if rest.is_empty() || is_rule(rest) {
-        return blank(raw);
-    }
-    let needs_work = rest
-        .bytes()
-        .any(|b| b == b'*' || b == b'\\' || (b < 0x20 && b != b'\t') || b == 0x7f);
-    if !needs_work {
+        let table = rest.starts_with('|');
         return Line {
-            shape: Shape::Content,
-            text: Cow::Borrowed(rest),
-            pieces: vec![Piece {
-                clean: 0,
-                input: start + at as u32,
-                len: rest.len() as u32,
-            }],
+            shape: if table {
+                Shape::TableRule
+            } else {
+                Shape::Blank
+            },
             ..blank(raw)
         };
     }
-    let mut text = String::with_capacity(rest.len());
+    let (text, pieces) = inline(rest, start + at as u32, number, dropped);
+    if text.is_empty() {
+        return blank(raw);
+    }
+    Line {
+        shape: Shape::Content,
+        text,
+        pieces,
+        ..blank(raw)
+    }
+}
+
+/// Strips what a conversion puts inside a run of text (`**` wrappers, Markdown escapes,
+/// control characters) and the spaces at its ends. `s` starts at byte `base` of the input.
+/// Returns the clean text and where its pieces are in the input.
+pub fn inline<'a>(
+    s: &'a str,
+    base: u32,
+    number: u32,
+    dropped: &mut Dropped,
+) -> (Cow<'a, str>, Vec<Piece>) {
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let s_trim = s[lead..].trim_end_matches(is_space);
+    let needs_work = s_trim
+        .bytes()
+        .any(|b| b == b'*' || b == b'\\' || (b < 0x20 && b != b'\t') || b == 0x7f);
+    if !needs_work {
+        let pieces = if s_trim.is_empty() {
+            Vec::new()
+        } else {
+            vec![Piece {
+                clean: 0,
+                input: base + lead as u32,
+                len: s_trim.len() as u32,
+            }]
+        };
+        return (Cow::Borrowed(s_trim), pieces);
+    }
+    let mut text = String::with_capacity(s.len());
     let mut pieces: Vec<Piece> = Vec::new();
     let mut keep = |text: &mut String, from: usize, to: usize| {
         if from >= to {
             return;
         }
-        let input = start + (at + from) as u32;
+        let input = base + from as u32;
         let clean = text.len() as u32;
         match pieces.last_mut() {
             Some(p) if p.input + p.len == input && p.clean + p.len == clean => {
@@ -229,9 +262,9 @@ fn line<'a>(
                 len: (to - from) as u32,
             }),
         }
-        text.push_str(&rest[from..to]);
+        text.push_str(&s[from..to]);
     };
-    let b = rest.as_bytes();
+    let b = s.as_bytes();
     let mut run = 0;
     let mut j = 0;
     while j < b.len() {
@@ -281,15 +314,7 @@ fn line<'a>(
             .collect();
         text = text[lead2..text_trimmed_len.max(lead2)].to_string();
     }
-    if text.is_empty() {
-        return blank(raw);
-    }
-    Line {
-        shape: Shape::Content,
-        text: Cow::Owned(text),
-        pieces,
-        ..blank(raw)
-    }
+    (Cow::Owned(text), pieces)
 }
 
 /// `---`, `***`, `___`, and Markdown table separator rows such as `|---|:--:|`.
@@ -333,7 +358,7 @@ mod tests {
         assert_eq!(t[2].2, "八、主計處");
         assert_eq!(t[3].2, "1、新知：114年");
         assert_eq!(t[4].1, Shape::Blank);
-        assert_eq!(t[5].1, Shape::Blank);
+        assert_eq!(t[5].1, Shape::TableRule);
     }
 
     #[test]

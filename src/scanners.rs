@@ -354,6 +354,9 @@ pub struct Marker {
     pub sub: u32,
     /// Bytes of the marker as written, inner spaces included.
     pub len: usize,
+    /// `2.114學年度`: a digit right after the stop may make this a decimal number rather than
+    /// a marker. Only the context can tell (does it continue a sequence?).
+    pub ambiguous: bool,
 }
 
 /// One numeral of a marker: value, kind and bytes used.
@@ -463,6 +466,7 @@ pub fn marker(s: &str) -> Option<Marker> {
             ordinal,
             sub: 0,
             len,
+            ambiguous: false,
         });
     }
     if open_paren(first) {
@@ -488,6 +492,7 @@ pub fn marker(s: &str) -> Option<Marker> {
             ordinal,
             sub,
             len: i,
+            ambiguous: false,
         });
     }
     let (ordinal, kind, _, n) = numeral(s)?;
@@ -502,12 +507,16 @@ pub fn marker(s: &str) -> Option<Marker> {
         ')' | '）' => Punct::Close,
         _ => return None,
     };
-    // A space before a full stop is PDF damage only for digits (`1 .`), and `1.5` is a number.
+    // `1.5` may be a number; `1.5億` is one.
+    let mut ambiguous = false;
     if punct == Punct::Dot {
         let after = &s[i + gap + c.len_utf8()..];
         let next = after.chars().next();
         if next.is_some_and(|d| digit(d).is_some()) {
-            return None;
+            if kind != Numeral::Arabic || looks_like_quantity(after) {
+                return None;
+            }
+            ambiguous = true;
         }
         if matches!(kind, Numeral::Upper | Numeral::Lower)
             && next.is_some_and(|d| d.is_ascii_alphabetic())
@@ -532,7 +541,18 @@ pub fn marker(s: &str) -> Option<Marker> {
         ordinal,
         sub,
         len: i,
+        ambiguous,
     })
+}
+
+/// `5億`, `04倍`, `5%`: digits followed by a unit read as a decimal number, not a marker and
+/// a text.
+fn looks_like_quantity(after: &str) -> bool {
+    let rest = after.trim_start_matches(|c: char| digit(c).is_some());
+    rest.starts_with([
+        '億', '萬', '倍', '%', '％', '元', '公', '平', '人', '件', '個', '小', '分', '秒', '度',
+        '兆', '千', '百',
+    ])
 }
 
 /// Matches `word` at the start of `s`, allowing the letter-spacing of headings (`報 告 事 項`,
@@ -930,7 +950,10 @@ pub fn section(s: &str) -> Option<(Part, usize)> {
         let ok = match next {
             None => true,
             Some('：' | ':' | '（' | '(' | '【' | '〔' | '「') => true,
-            Some(c) if part == Part::Appendix => digit(c).is_some() || cjk_digit(c).is_some(),
+            // 附錄一, 附件1, and 附件　委員意見 (a title after a space).
+            Some(c) if part == Part::Appendix => {
+                digit(c).is_some() || cjk_digit(c).is_some() || gap > 0
+            }
             Some(_) => false,
         };
         // 附件 followed by a colon is a field (附件：簡報), not the appendix.

@@ -6,6 +6,9 @@
 //! - where a hand-made ground truth exists (`.parents`, written without looking at the
 //!   parser's output), every numbered line must have the parent it gives.
 
+mod common;
+
+use common::{assert_nothing_lost, space};
 use minutes_outline::tree::NONE;
 use minutes_outline::{outline, parse, Document};
 use std::fs;
@@ -81,149 +84,6 @@ fn outlines_match_the_reviewed_files() {
         "{}\n(BLESS=1 cargo test --test documents rewrites them)",
         failures.join("\n")
     );
-}
-
-// ----- nothing lost ----------------------------------------------------------------------
-
-fn space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}')
-}
-
-/// A page number alone on its line, as FORMAT.md and the issue list them.
-fn page_number(t: &str) -> bool {
-    let digits = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-    };
-    let dashes: &[char] = &['-', '－', '—', '–', '─', '‒'];
-    let inner = t.trim_matches(dashes).trim();
-    if inner.len() < t.len() && digits(inner) {
-        return true;
-    }
-    if let Some(r) = t.strip_prefix('第') {
-        let r: String = r.chars().filter(|c| !space(*c)).collect();
-        if let Some((n, rest)) = r.split_once('頁') {
-            let rest = rest.trim_start_matches(['，', ',', '/', '／', '、']);
-            return digits(n)
-                && (rest.is_empty()
-                    || rest
-                        .strip_prefix('共')
-                        .and_then(|x| x.strip_suffix('頁'))
-                        .is_some_and(digits));
-        }
-    }
-    if let Some(r) = t.strip_prefix("Page ") {
-        return digits(r.trim());
-    }
-    if let Some((a, b)) = t.split_once(['/', '／']) {
-        return digits(a.trim()) && digits(b.trim());
-    }
-    false
-}
-
-/// The input's content: each line without the decoration a conversion adds (indentation,
-/// `#` marks, bullets, `**`, Markdown escapes and rules, table pipes) and without page
-/// numbers and control characters; spaces dropped.
-fn content(input: &str) -> String {
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let lines: Vec<&str> = input
-        .split(['\n', '\r', '\x0c', '\x0b', '\u{2028}', '\u{2029}'])
-        .collect();
-    let blank = |k: Option<&&str>| k.is_none_or(|l| l.trim_matches(space).is_empty());
-    let mut out = String::new();
-    for (k, line) in lines.iter().enumerate() {
-        let t = line.trim_matches(space);
-        if page_number(t) {
-            continue;
-        }
-        let bare = !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
-        if bare && blank(k.checked_sub(1).and_then(|j| lines.get(j))) && blank(lines.get(k + 1)) {
-            continue; // a page number between blank lines
-        }
-        let mut t = t;
-        loop {
-            let before = t;
-            let hashes = t.len() - t.trim_start_matches('#').len();
-            if (1..=6).contains(&hashes) && t[hashes..].starts_with(space) {
-                t = t[hashes..].trim_start_matches(space);
-            }
-            for b in ["- ", "* ", "+ ", "-\u{3000}"] {
-                if let Some(r) = t.strip_prefix(b) {
-                    t = r.trim_start_matches(space);
-                }
-            }
-            if let Some(r) = t.strip_prefix(['•', '·', '‧', '・']) {
-                t = r.trim_start_matches(space);
-            }
-            if t == before {
-                break;
-            }
-        }
-        let squeezed: String = t.chars().filter(|c| !space(*c)).collect();
-        let rule = |c: char| squeezed.len() >= 3 && squeezed.chars().all(|x| x == c);
-        if rule('-') || rule('*') || rule('_') {
-            continue;
-        }
-        if squeezed.starts_with('|') && squeezed.chars().all(|c| matches!(c, '|' | '-' | ':')) {
-            continue;
-        }
-        let pipe_row = t.starts_with('|') && t.ends_with('|') && t.len() > 2;
-        let t = t.replace("**", "");
-        let mut chars = t.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
-                continue;
-            }
-            if (c.is_control() && c != '\t') || space(c) || (pipe_row && c == '|') {
-                continue;
-            }
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// What the outline holds: each node's marker and text, and table cells, in document order.
-fn held(doc: &Document) -> String {
-    let mut out = String::new();
-    for id in 0..doc.nodes.len() as u32 {
-        let n = doc.node(id);
-        out.push_str(&doc.marker(id));
-        out.push_str(&doc.text(id));
-        if n.table != NONE {
-            for row in &doc.tables[n.table as usize].rows {
-                for cell in row {
-                    out.push_str(&doc.cell(cell));
-                }
-            }
-        }
-    }
-    out.chars().filter(|c| !space(*c)).collect()
-}
-
-pub fn assert_nothing_lost(name: &str, input: &str) {
-    let doc = parse(input);
-    let want = content(input);
-    let got = held(&doc);
-    if got != want {
-        let at = got
-            .chars()
-            .zip(want.chars())
-            .position(|(a, b)| a != b)
-            .unwrap_or(got.chars().count().min(want.chars().count()));
-        let around = |s: &str| {
-            s.chars()
-                .skip(at.saturating_sub(20))
-                .take(40)
-                .collect::<String>()
-        };
-        panic!(
-            "{name}: the outline differs from the input's content at character {at}\n  input:   …{}…\n  outline: …{}…",
-            around(&want),
-            around(&got)
-        );
-    }
 }
 
 #[test]
@@ -314,6 +174,146 @@ fn numbered_lines_get_the_parent_a_careful_reader_gives() {
     assert!(
         report.is_empty(),
         "{} of {total} wrong:\n{}",
+        report.len(),
+        report.join("\n")
+    );
+}
+
+// ----- header and facts against the hand-made .meta.json -----------------------------------
+
+use minutes_outline::tree::FactValue;
+use serde_json::{json, Value};
+
+fn person_json(p: &minutes_outline::Person) -> Value {
+    json!({ "name": p.name.clone().unwrap_or_default(), "title": p.title, "unit": p.unit })
+}
+
+/// The expected value with the fields a writer leaves out when the minutes do not say them.
+fn person_expected(v: &Value) -> Value {
+    json!({ "name": v["name"].as_str().unwrap_or(""), "title": v.get("title"), "unit": v.get("unit") })
+}
+
+/// Checks one fixture's header and facts; returns what differs.
+fn check_meta(fixture: &Path, expected: &Value) -> Vec<String> {
+    let input = fs::read_to_string(fixture).unwrap();
+    let doc = parse(&input);
+    let m = &doc.meta;
+    let got = json!({
+        "body": m.body, "title": m.title, "number": m.number, "date": m.date, "weekday": m.weekday,
+        "start": m.start, "end": m.end, "location": m.location,
+    });
+    let mut wrong = Vec::new();
+    for key in [
+        "body", "title", "number", "date", "weekday", "start", "end", "location",
+    ] {
+        if let Some(want) = expected.get(key) {
+            if &got[key] != want {
+                wrong.push(format!("{key}: got {}, want {want}", got[key]));
+            }
+        }
+    }
+    for (key, p) in [("chair", &m.chair), ("recorder", &m.recorder)] {
+        if let Some(want) = expected.get(key) {
+            let g = p.as_ref().map(person_json).unwrap_or(Value::Null);
+            if g != person_expected(want) {
+                wrong.push(format!("{key}: got {g}, want {}", person_expected(want)));
+            }
+        }
+    }
+    for (key, list) in [("attendees", &m.attendees), ("observers", &m.observers)] {
+        let Some(want) = expected.get(key).and_then(Value::as_array) else {
+            continue;
+        };
+        if want.len() != list.len() {
+            wrong.push(format!(
+                "{key}: got {} people, want {}",
+                list.len(),
+                want.len()
+            ));
+        }
+        for (a, w) in list.iter().zip(want) {
+            let mut g = person_json(&minutes_outline::Person {
+                name: a.name.clone(),
+                title: a.title.clone(),
+                unit: a.unit.clone(),
+                raw: a.raw.clone(),
+            });
+            g["status"] = serde_json::to_value(a.status).unwrap();
+            let mut e = person_expected(w);
+            e["status"] = w["status"].clone();
+            if let Some(s) = &a.substitute {
+                g["substitute"] = person_json(s);
+            }
+            if let Some(s) = w.get("substitute") {
+                e["substitute"] = person_expected(s);
+            }
+            if g != e {
+                wrong.push(format!("{key} {}: got {g}, want {e}", a.raw));
+            }
+        }
+    }
+    // Facts over the whole document, in order: amounts, and dates that name a day.
+    let mut amounts = Vec::new();
+    let mut dates = Vec::new();
+    for id in 0..doc.nodes.len() as u32 {
+        let text = doc.text(id);
+        for f in doc.facts(id) {
+            let written = &text[f.start as usize..f.end as usize];
+            match &f.value {
+                FactValue::Amount { value, .. } => amounts.push(json!(value)),
+                FactValue::Date { from, to } => {
+                    // Parts of months and whole months are ranges, not the days listed.
+                    let partial = ["底", "旬", "初", "月份"]
+                        .iter()
+                        .any(|w| written.contains(w))
+                        || written.ends_with('月');
+                    if !partial {
+                        dates.push(json!(minutes_outline::model::iso_range(*from, *to)));
+                    }
+                }
+                FactValue::Percent { .. } => {}
+            }
+        }
+        if let Some(t) = doc.node(id).table.checked_sub(0).filter(|&t| t != NONE) {
+            for row in &doc.tables[t as usize].rows {
+                for cell in row {
+                    for f in minutes_outline::extract::scan(&doc.cell(cell), 0) {
+                        if let FactValue::Amount { value, .. } = f.value {
+                            amounts.push(json!(value));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (key, got) in [("amounts", amounts), ("dates", dates)] {
+        if let Some(want) = expected.get(key) {
+            if &Value::Array(got.clone()) != want {
+                wrong.push(format!("{key}: got {}, want {want}", Value::Array(got)));
+            }
+        }
+    }
+    wrong
+}
+
+#[test]
+fn headers_and_facts_match_what_a_careful_reader_extracts() {
+    let mut report = Vec::new();
+    let mut checked = 0;
+    for f in fixtures() {
+        let Ok(meta) = fs::read_to_string(f.with_extension("meta.json")) else {
+            continue;
+        };
+        checked += 1;
+        let expected: Value = serde_json::from_str(&meta).unwrap();
+        for w in check_meta(&f, &expected) {
+            report.push(format!("{}: {w}", f.display()));
+        }
+    }
+    assert!(checked >= 10, "meta files missing");
+    assert!(
+        report.is_empty(),
+        "{} differences:\n{}",
         report.len(),
         report.join("\n")
     );
