@@ -7,13 +7,15 @@ use crate::scanners::{self, arabic_number, cjk_number, digit, is_space, Role};
 use crate::tree::{Day, Document, Fact, FactValue, NodeId, NONE};
 
 pub fn run(doc: &mut Document) {
+    // Dates written without a year take the meeting's; when the header does not say, the
+    // year the minutes' dates are mostly in.
     let year = doc
         .meta
         .date
         .as_deref()
         .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse::<u16>().ok());
-    let mut context_year = year.unwrap_or(0);
+        .and_then(|y| y.parse::<u16>().ok())
+        .unwrap_or_else(|| usual_year(doc));
     let mut facts = Vec::new();
     let mut diagnostics = Vec::new();
     for id in 0..doc.nodes.len() as NodeId {
@@ -22,15 +24,10 @@ pub fn run(doc: &mut Document) {
         }
         let text = doc.text(id);
         let from = facts.len() as u32;
-        for f in scan(&text, year.unwrap_or(context_year)) {
+        for f in scan(&text, year) {
             if let (FactValue::Date { from: d, .. }, Some(w)) = (&f.value, &f.weekday) {
                 if let Some(diag) = check_weekday(*d, w, doc.nodes[id as usize].line) {
                     diagnostics.push(diag);
-                }
-            }
-            if let FactValue::Date { to, .. } = &f.value {
-                if year.is_none() && f.explicit_year && to.year != 0 {
-                    context_year = to.year;
                 }
             }
             facts.push(Fact {
@@ -45,6 +42,23 @@ pub fn run(doc: &mut Document) {
     doc.facts = facts;
     doc.diagnostics.extend(diagnostics);
     units(doc);
+}
+
+/// The year most dates with a written year are in (0 when none has one).
+fn usual_year(doc: &Document) -> u16 {
+    let mut count: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
+    for id in 0..doc.nodes.len() as NodeId {
+        for f in scan(&doc.text(id), 0) {
+            if let (true, FactValue::Date { from, .. }) = (f.explicit_year, f.value) {
+                *count.entry(from.year).or_default() += 1;
+            }
+        }
+    }
+    // The latest of the most frequent, so that the answer does not depend on hash order.
+    count
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, y))
+        .map_or(0, |(y, _)| y)
 }
 
 // ----- dates -------------------------------------------------------------------------------
