@@ -26,9 +26,24 @@ pub struct Class {
     pub bracketed: bool,
     /// A Markdown pipe-table row, `| a | b |`.
     pub pipe_row: bool,
+    /// The label has no colon (`主　　席　高召集委員振源`): a header field only in the header.
+    pub gap_label: bool,
 }
 
 impl Class {
+    /// Plain text: nothing opens the line.
+    pub fn plain() -> Class {
+        Class {
+            head: Head::None,
+            body: 0,
+            label: None,
+            part: None,
+            bracketed: false,
+            pipe_row: false,
+            gap_label: false,
+        }
+    }
+
     /// A line that starts something in the tree, rather than text that may continue the last.
     pub fn is_structural(&self) -> bool {
         self.head != Head::None || self.label.is_some() || self.part.is_some() || self.pipe_row
@@ -36,14 +51,7 @@ impl Class {
 }
 
 pub fn classify(text: &str) -> Class {
-    let mut class = Class {
-        head: Head::None,
-        body: 0,
-        label: None,
-        part: None,
-        bracketed: false,
-        pipe_row: false,
-    };
+    let mut class = Class::plain();
     if text.starts_with('|') && text.ends_with('|') && text.len() > 2 {
         class.pipe_row = true;
         return class;
@@ -64,10 +72,36 @@ pub fn classify(text: &str) -> Class {
     } else if let Some((part, _)) = scanners::section(rest) {
         class.part = Some(part);
     } else if class.head == Head::None {
-        class.label = bracketed_field(rest);
-        class.bracketed = class.label.is_some();
+        class.label = bracketed_field(rest).or_else(|| heading_label(rest));
+        class.bracketed = class.label.is_some_and(|l| l.role != scanners::Role::Other);
+        if class.label.is_none() {
+            class.label = scanners::gap_label(rest);
+            class.gap_label = class.label.is_some();
+        }
     }
     class
+}
+
+/// `委員發言要點：` alone on its line: a few characters and a colon head what follows, as a
+/// label does. (A sentence that ends in a colon, `…辦理情形如下：`, is longer or punctuated.)
+fn heading_label(s: &str) -> Option<Label> {
+    let head = s
+        .strip_suffix(['：', ':'])?
+        .trim_end_matches(scanners::is_space);
+    // `…執行情形如下：` introduces a table or list; it does not name a part.
+    if ["如下", "如次", "如后", "如後", "如附", "說明"]
+        .iter()
+        .any(|w| head.ends_with(w))
+    {
+        return None;
+    }
+    let chars = head.chars().count();
+    let plain = head.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    ((2..=12).contains(&chars) && plain).then_some(Label {
+        word: "",
+        role: scanners::Role::Other,
+        len: s.len(),
+    })
 }
 
 /// `（報告單位：數位策略司）` alone on its line.

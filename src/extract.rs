@@ -19,9 +19,6 @@ pub fn run(doc: &mut Document) {
     let mut facts = Vec::new();
     let mut diagnostics = Vec::new();
     for id in 0..doc.nodes.len() as NodeId {
-        if doc.nodes[id as usize].kind == Kind::Table {
-            continue;
-        }
         let text = doc.text(id);
         let from = facts.len() as u32;
         for f in scan(&text, year) {
@@ -469,7 +466,17 @@ impl Scanner<'_> {
     /// After a full date: `至28日`, `至11月1日`, `至114年11月11日` (日 may be missing at the end).
     fn range_tail(&mut self, start: usize, end: usize, from: Day, explicit: bool) {
         let s = self.s;
-        let Some(k) = expect(s, end, RANGE) else {
+        // `8月17日晚間至19日`, `114年1月1日起至118年12月31日止`: a time of day or 起 may come first.
+        let mut at = end + scanners::skip_spaces(&s[end..]);
+        for w in [
+            "起", "上午", "下午", "中午", "晚間", "晚上", "早上", "凌晨", "傍晚",
+        ] {
+            if s[at..].starts_with(w) {
+                at += w.len();
+                break;
+            }
+        }
+        let Some(k) = expect(s, at, RANGE) else {
             return;
         };
         let Some(n) = number(s, k).filter(|n| n.plain) else {
@@ -583,6 +590,31 @@ impl Scanner<'_> {
             self.push(a, b, df, dt, explicit && i == 0);
         }
         Some(end)
+    }
+
+    /// `8/21`: month and day with a slash, in the meeting's year. Fractions (`1/2以上`, `2/3`)
+    /// are not dates: a day below 5 or a word of quantity after it says so.
+    fn slash_date(&mut self, at: usize) -> Option<usize> {
+        let s = self.s;
+        let (m, n1) = arabic_number(&s[at..], 2)?;
+        let k = at + n1;
+        let rest = s[k..].strip_prefix(['/', '／'])?;
+        let k = k + (s[k..].len() - rest.len());
+        let (d, n2) = arabic_number(rest, 2)?;
+        let end = k + n2;
+        let after = &s[end..];
+        if d < 5
+            || after.starts_with(|c: char| {
+                digit(c).is_some() || matches!(c, '/' | '／' | '.' | '%' | '％')
+            })
+            || ["以上", "以下", "以內", "之", "倍", "強", "弱"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        {
+            return None;
+        }
+        let date = day(self.year, m, d)?;
+        Some(self.push(at, end, date, date, false))
     }
 
     /// `2024-05-08`, `2024/5/8`, `113.2.6`, `109-02-06`.
@@ -813,6 +845,7 @@ pub fn scan(text: &str, year: u16) -> Vec<Found> {
         } else if starts_number && !starts_cjk_run {
             next = sc
                 .numeric_date(at)
+                .or_else(|| sc.slash_date(at))
                 .or_else(|| sc.written_date(at))
                 .or_else(|| sc.amount(at))
                 .or_else(|| sc.percent(at));

@@ -16,7 +16,8 @@ use crate::classify::{classify, Class, Head};
 use crate::lines::{self, Dropped, Line, Shape};
 use crate::model::{Diagnostic, Kind, Severity};
 use crate::scanners::{
-    self, is_continuing, is_tail_start, is_terminal, skip_spaces, width, Marker, Part, Role, Style,
+    self, is_continuing, is_tail_start, is_terminal, skip_spaces, width, Marker, Numeral, Part,
+    Role, Style,
 };
 use crate::tree::{Document, NodeId, Span, Table, MAX_DEPTH, NONE};
 use std::collections::HashMap;
@@ -322,6 +323,23 @@ impl<'a> Builder<'_, 'a> {
             self.stack.truncate(k);
             return self.top();
         }
+        // `1.` `2.` then `三、`: a number in another style that continues the innermost list,
+        // where its own style's series would have to go back, is that list's next item.
+        if let Some(k) = self
+            .stack
+            .iter()
+            .rposition(|e| matches!(e.open, Open::Marker(_)))
+        {
+            let e = self.stack[k];
+            let own = (0..n)
+                .rev()
+                .find(|&j| self.stack[j].open == Open::Marker(m.style));
+            let backwards = own.is_some_and(|j| m.ordinal < self.stack[j].ordinal);
+            if continues(&e) && m.ordinal > 1 && backwards {
+                self.stack.truncate(k);
+                return self.top();
+            }
+        }
         if let Some(k) = (0..n)
             .rev()
             .find(|&k| self.stack[k].open == Open::Marker(m.style))
@@ -339,6 +357,11 @@ impl<'a> Builder<'_, 'a> {
             // A style starting again at 1 inside an item is a deeper series, unless it would
             // nest an outer style under an inner one with nothing in between.
             if fresh && !repeat_of_first && (between_holder || top_rank <= m.style.rank()) {
+                return self.top();
+            }
+            if m.style.numeral == Numeral::Article {
+                // Articles are cited by number, a few of many: no gap to report.
+                self.stack.truncate(k);
                 return self.top();
             }
             let expected = m.style.format(e.ordinal + 1);
@@ -363,7 +386,7 @@ impl<'a> Builder<'_, 'a> {
             self.stack.truncate(k);
             return self.top();
         }
-        if !(m.ordinal == 1 && m.sub == 0) {
+        if !(m.ordinal == 1 && m.sub == 0) && m.style.numeral != Numeral::Article {
             let expected = m.style.format(1);
             self.doc.diagnostics.push(
                 Diagnostic::new(
@@ -496,6 +519,12 @@ impl<'a> Builder<'_, 'a> {
                 {
                     return true;
                 }
+                // A new series of the same style belongs to the label.
+                Head::Marker(m)
+                    if (m.style == style || m.style.compatible(style)) && m.ordinal == 1 =>
+                {
+                    return false;
+                }
                 Head::Marker(m)
                     if outer
                         .iter()
@@ -549,7 +578,7 @@ impl<'a> Builder<'_, 'a> {
                             d + 1
                         ),
                     )
-                    .expected(format!("depth {}", d + 1), format!("depth {}", depth + 1)),
+                    .expected((d + 1).to_string(), (depth + 1).to_string()),
                 );
                 // Say it once per style.
                 self.style_depth.insert(style, (d, 0));
@@ -617,18 +646,24 @@ impl<'a> Builder<'_, 'a> {
         }
         let t = self.doc.nodes[node as usize].table as usize;
         self.doc.tables[t].rows.push(row);
-        self.doc.nodes[node as usize].end_line = line.number;
+        let end = self.doc.spans.len() as u32;
+        let n = &mut self.doc.nodes[node as usize];
+        n.end_line = line.number;
+        n.text.end = end;
         true
     }
 
+    /// Adds a cell's spans. They are also the table node's text, cells apart by a space, so
+    /// that a table is searched and its dates and amounts found like any text.
     fn cell_spans(&mut self, ranges: impl Iterator<Item = (u32, u32)>) -> std::ops::Range<u32> {
         let from = self.doc.spans.len() as u32;
         for (start, end) in ranges {
             if start < end {
+                let first = self.doc.spans.len() as u32 == from;
                 self.doc.spans.push(Span {
                     start,
                     end,
-                    space: false,
+                    space: first,
                 });
             }
         }
@@ -657,20 +692,34 @@ impl<'a> Builder<'_, 'a> {
             Head::Marker(m)
                 if m.ambiguous && !self.continues_open(&m) && !self.series_follows(i, &m) =>
             {
-                Class {
-                    head: Head::None,
-                    body: 0,
-                    label: None,
-                    part: None,
-                    bracketed: false,
-                    pipe_row: false,
-                }
+                Class::plain()
             }
+            _ => class,
+        };
+        // `收入明細如下：` after a line cut at a comma is the rest of that sentence; a header
+        // field without a colon is one only in the header.
+        let class = match class.label {
+            Some(l) if l.role == Role::Other && self.continues(text, blanks, page_break) => Class {
+                label: None,
+                ..class
+            },
+            Some(_) if class.gap_label && !self.header => Class {
+                label: None,
+                gap_label: false,
+                ..class
+            },
             _ => class,
         };
         if !class.is_structural() {
             if self.continues(text, blanks, page_break) {
                 let node = self.last.unwrap().node;
+                // A line taken for a heading that runs on into the next is a paragraph's start.
+                if self.doc.node(node).kind == Kind::Heading {
+                    self.doc.nodes[node as usize].kind = Kind::Paragraph;
+                    if let Some(k) = self.stack.iter().rposition(|e| e.node == node) {
+                        self.stack.truncate(k);
+                    }
+                }
                 return self.add_text(node, i, from, true);
             }
             return self.text_line(i, from, text);
@@ -800,9 +849,14 @@ impl<'a> Builder<'_, 'a> {
                 let node = self.add(NONE, Kind::Title, number);
                 return self.add_text(node, i, from, false);
             }
-            self.header = false;
+            // Among the fields, a short line such as `專門委員　楊雅琳` does not end the header.
+            if !(self.fields && heading_like(text, 60)) {
+                self.header = false;
+            }
         }
-        let kind = if heading_like(text, 100) && self.heads_what_follows(i) {
+        // A line as wide as the wrap is part of a paragraph, not a title.
+        let full = self.wrap.is_some_and(|w| width(text) * 10 >= w.width * 9);
+        let kind = if heading_like(text, 100) && !full && self.heads_what_follows(i) {
             Kind::Heading
         } else {
             Kind::Paragraph
@@ -871,10 +925,14 @@ impl<'a> Builder<'_, 'a> {
             if last.terminated {
                 return false;
             }
-            // A hard-wrapped line runs to the wrap width; a short one ends its paragraph.
-            return self
+            // A hard-wrapped line runs to the wrap width; a short one ends its paragraph, unless
+            // a sentence was plainly cut: running text without its full stop, then the rest of
+            // it (`…請說明落後原因，並` / `於11月中旬前提出加速執行方案。`).
+            let full = self
                 .wrap
                 .is_some_and(|w| last.width * 10 >= w.width * 9 || last.chars * 10 >= w.chars * 9);
+            let cut = last.prose && last.chars >= 15 && prose(text) && !heading_like(text, 100);
+            return full || cut;
         }
         // Across blank lines or a page break: a sentence cut in the middle (FORMAT.md §3).
         if last.terminated {
@@ -900,9 +958,14 @@ impl<'a> Builder<'_, 'a> {
         let piece = piece.trim_end_matches(scanners::is_space);
         let to = from + piece.len();
         let first = piece.chars().next();
+        // A space where an English word was wrapped, and between the indented lines of a list
+        // of people laid out in columns (a name ends where such a line does; a hard wrap may
+        // cut a name in two).
+        let indented = line.raw.starts_with(scanners::is_space);
         let space = joining
-            && self.last.is_some_and(|l| l.latin_end)
-            && first.is_some_and(|c| c.is_ascii_alphanumeric());
+            && (self.last.is_some_and(|l| l.list) && indented
+                || (self.last.is_some_and(|l| l.latin_end)
+                    && first.is_some_and(|c| c.is_ascii_alphanumeric())));
         let ranges: Vec<(u32, u32)> = line.input_ranges(from, to).collect();
         for (k, (s, e)) in ranges.into_iter().enumerate() {
             self.doc.add_text(node, s, e, space && k == 0);

@@ -243,7 +243,7 @@ mod tests {
             }
             let mut text = String::new();
             for s in f.text_at[id]..f.marker_at[id + 1] {
-                if f.seg_space[s as usize] == 1 {
+                if f.seg_space[s as usize] == 1 && s > f.text_at[id] {
                     text.push(' ');
                 }
                 text += &slice(f.seg_start[s as usize], f.seg_end[s as usize]);

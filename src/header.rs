@@ -85,8 +85,13 @@ fn fields(doc: &mut Document) {
         if n.kind != Kind::Field || !role.is_header() || (body_started && n.depth > 0) {
             continue;
         }
-        // Date and time can come in two fields (日期：, 時間：); the others count once.
-        if role != Role::Date && seen.contains(&role) {
+        // Date and time can come in two fields (日期：, 時間：), lists of people in several
+        // (列席委員, 列席官員); the others count once.
+        let repeats = matches!(
+            role,
+            Role::Date | Role::Attendees | Role::Observers | Role::Absent
+        );
+        if !repeats && seen.contains(&role) {
             continue;
         }
         seen.push(role);
@@ -418,6 +423,18 @@ const TITLES: &[&str] = &[
     "護理師",
     "社工師",
     "藥師",
+    "召集委員",
+    "總工程司",
+    "工程司",
+    "總稽核",
+    "稽核",
+    "分隊長",
+    "大隊長",
+    "中隊長",
+    "小隊長",
+    "廠長",
+    "站長",
+    "組長",
 ];
 
 const DOUBLE_SURNAMES: &[&str] = &[
@@ -462,21 +479,25 @@ pub fn person(raw: &str) -> Person {
         raw: raw.to_string(),
         ..Person::default()
     };
-    // Spaced: `市長 陳其邁`, `秘書處 處長 王大明`, `陳其邁 市長`.
+    // Spaced: `市長 陳其邁`, `秘書處 處長 王大明`, `陳其邁 市長`, `消防局分隊長 余國勝`. Each
+    // piece is read alone: the one that is only a name gives the name.
     let tokens: Vec<&str> = core.split(is_space).filter(|t| !t.is_empty()).collect();
     if tokens.len() >= 2 {
         for t in &tokens {
-            if TITLES.contains(t) && p.title.is_none() {
-                p.title = Some(t.to_string());
-            } else if unit_name(t).is_some() && p.unit.is_none() {
-                p.unit = Some(t.to_string());
-            } else if p.name.is_none() {
-                let q = person(t);
-                p.name = q.name;
+            let q = person(t);
+            if q.title.is_none() && q.unit.is_none() {
+                p.name = p.name.or(q.name);
+            } else {
                 p.title = p.title.or(q.title);
                 p.unit = p.unit.or(q.unit);
+                p.name = p.name.or(q.name);
             }
         }
+        return p;
+    }
+    // `秘書室`: a unit, nobody named.
+    if unit_name(core).is_some() {
+        p.unit = Some(core.to_string());
         return p;
     }
     let chars: Vec<char> = core.chars().collect();
@@ -517,6 +538,18 @@ pub fn person(raw: &str) -> Person {
         }
     };
     let pick = matches.iter().rev().max_by_key(|m| score(m));
+    // No title reads well (`秘書處何欣怡`): a unit and a name, when they split cleanly.
+    if pick.is_none_or(|m| score(m) <= 1) {
+        if let (Some(unit), Some(name)) = split_unit(&chars) {
+            if (2..=3).contains(&name.chars().count())
+                && title_matches(&name.chars().collect::<Vec<_>>()).is_empty()
+            {
+                p.unit = Some(unit);
+                p.name = Some(name);
+                return p;
+            }
+        }
+    }
     let Some(&(at, n)) = pick else {
         // No title: a name, or a unit.
         if unit_name(core).is_some() {
@@ -658,39 +691,64 @@ fn substitute_of(inner: &str) -> Option<&str> {
     (!who.is_empty() && who.chars().count() <= 20).then_some(who)
 }
 
-/// Splits on 、，,；; and wide gaps, but not inside brackets.
-fn split_list(v: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+/// Splits a list of people on 、，,；; and spaces (not inside brackets), then joins a title or
+/// unit to the name beside it: `經濟部政務次長　何俊明`, `陳其邁 市長` are one person each.
+fn split_list(v: &str) -> Vec<String> {
+    let mut pieces: Vec<(&str, bool)> = Vec::new(); // (piece, a separator other than space before it)
     let mut depth = 0i32;
     let mut start = 0;
-    let mut chars = v.char_indices().peekable();
-    while let Some((k, c)) = chars.next() {
+    let mut hard = true;
+    for (k, c) in v.char_indices() {
         match c {
             '（' | '(' => depth += 1,
             '）' | ')' => depth -= 1,
             '、' | '，' | ',' | '；' | ';' | '\n' if depth <= 0 => {
-                out.push(&v[start..k]);
+                pieces.push((&v[start..k], hard));
                 start = k + c.len_utf8();
+                hard = true;
             }
             c if is_space(c) && depth <= 0 => {
-                // Two spaces or an ideographic space separate names laid out in columns.
-                let wide =
-                    c == '\u{3000}' || c == '\t' || chars.peek().is_some_and(|&(_, d)| is_space(d));
-                if wide {
-                    out.push(&v[start..k]);
-                    while chars.peek().is_some_and(|&(_, d)| is_space(d)) {
-                        chars.next();
-                    }
-                    start = chars.peek().map_or(v.len(), |&(j, _)| j);
+                if !v[start..k].trim_matches(is_space).is_empty() {
+                    pieces.push((&v[start..k], hard));
+                    hard = false;
                 }
+                start = k + c.len_utf8();
             }
             _ => {}
         }
     }
-    out.push(&v[start..]);
-    out.into_iter()
-        .filter(|x| !x.trim_matches(is_space).is_empty())
-        .collect()
+    pieces.push((&v[start..], hard));
+    let pieces: Vec<(&str, bool)> = pieces
+        .into_iter()
+        .map(|(p, h)| (p.trim_matches(is_space), h))
+        .filter(|(p, _)| !p.is_empty())
+        .collect();
+    let name_only = |p: &str| {
+        let q = person(p);
+        q.title.is_none()
+            && q.unit.is_none()
+            && q.name.is_some_and(|n| (2..=4).contains(&n.chars().count()))
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut last_joinable = false;
+    for (p, hard) in pieces {
+        let who = person(p);
+        let title_only = who.name.is_none() && (who.title.is_some() || who.unit.is_some());
+        let is_title = TITLES.contains(&strip_brackets(p));
+        if !hard && last_joinable && name_only(p) {
+            // A title or unit, then the name: one person.
+            out.last_mut().unwrap().push_str(&format!(" {p}"));
+            last_joinable = false;
+        } else if !hard && is_title && out.last().is_some_and(|l| name_only(l)) {
+            // A name, then the title.
+            out.last_mut().unwrap().push_str(&format!(" {p}"));
+            last_joinable = false;
+        } else {
+            out.push(p.to_string());
+            last_joinable = title_only;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

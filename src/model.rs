@@ -300,7 +300,17 @@ impl Serialize for NodeOut<'_, '_> {
             _ => None,
         };
         m.serialize_entry("style", &style)?;
-        m.serialize_entry("label", &n.label.map(|(w, _)| w))?;
+        // A heading label (`委員發言要點：`) is named by its own words.
+        let label = n.label.map(|(w, _)| {
+            if w.is_empty() {
+                text[..n.label_len as usize]
+                    .trim_end_matches(['：', ':'])
+                    .to_string()
+            } else {
+                w.to_string()
+            }
+        });
+        m.serialize_entry("label", &label)?;
         m.serialize_entry("role", &role_name(n.label, n.part))?;
         if n.label_len != 0 {
             m.serialize_entry("labelLen", &utf16_at(&text, n.label_len as usize))?;

@@ -184,6 +184,8 @@ pub enum Numeral {
     Enclosed,
     /// Ⅰ Ⅱ Ⅲ
     Roman,
+    /// 第一章 …, 第一節 …, 第一條 … of a regulation quoted in the minutes (`enclosed` tells which).
+    Article,
 }
 
 /// How a marker is punctuated. Full-width and half-width are the same punctuation.
@@ -233,6 +235,8 @@ impl Style {
             Numeral::Lower => 9 + paren,
             Numeral::Stem => 11 + paren,
             Numeral::Branch => 13 + paren,
+            // Chapters, sections and articles head the clauses numbered 一、 inside them.
+            Numeral::Article => 1 + self.enclosed as u32 / 2,
         }
     }
 
@@ -255,6 +259,10 @@ impl Style {
             }
             Numeral::Stem => nth_char(STEMS, ordinal),
             Numeral::Branch => nth_char(BRANCHES, ordinal),
+            Numeral::Article => {
+                let unit = ["章", "節", "條"][self.enclosed.min(2) as usize];
+                return format!("第{}{unit}", cjk_string(ordinal, false));
+            }
             Numeral::Roman => char::from_u32(0x2160 + ordinal.saturating_sub(1))
                 .filter(|_| (1..=12).contains(&ordinal))
                 .map_or_else(|| ordinal.to_string(), String::from),
@@ -449,6 +457,9 @@ fn insertion(s: &str, kind: Numeral) -> (u32, usize) {
 /// A numbering marker at the start of `s` (decoration already removed).
 pub fn marker(s: &str) -> Option<Marker> {
     let first = s.chars().next()?;
+    if first == '第' {
+        return article(s);
+    }
     // Enclosed numerals stand alone; a following 、 or . belongs to them.
     if let Some((ordinal, series)) = enclosed(first) {
         let mut len = first.len_utf8();
@@ -555,6 +566,50 @@ fn looks_like_quantity(after: &str) -> bool {
     ])
 }
 
+/// `第十條之二　…`, `第四條 …`, `第一章 總則`: the numbering of a regulation's text. It must
+/// be followed by a space, the end, or an article's text, and never by 規定 or 所稱 (a sentence
+/// that cites an article).
+fn article(s: &str) -> Option<Marker> {
+    let rest = &s['第'.len_utf8()..];
+    let gap = skip_spaces(rest);
+    let (ordinal, kind, _, n) = numeral(&rest[gap..])?;
+    if !matches!(kind, Numeral::Cjk | Numeral::Arabic) {
+        return None;
+    }
+    let mut i = '第'.len_utf8() + gap + n;
+    i += skip_spaces(&s[i..]);
+    let unit = s[i..].chars().next()?;
+    let which = match unit {
+        '章' => 0,
+        '節' => 1,
+        '條' => 2,
+        _ => return None,
+    };
+    i += unit.len_utf8();
+    let (sub, n) = insertion(&s[i..], kind);
+    i += n;
+    let after = &s[i..];
+    let spaced = after.is_empty() || after.starts_with(is_space);
+    if !spaced
+        || ["規定", "所稱", "至", "及", "、", "，", "修正", "條文"]
+            .iter()
+            .any(|w| after.trim_start_matches(is_space).starts_with(w))
+    {
+        return None;
+    }
+    Some(Marker {
+        style: Style {
+            numeral: Numeral::Article,
+            punct: Punct::Bare,
+            enclosed: which,
+        },
+        ordinal,
+        sub,
+        len: i,
+        ambiguous: false,
+    })
+}
+
 /// Matches `word` at the start of `s`, allowing the letter-spacing of headings (`報 告 事 項`,
 /// `說　明`). Returns the bytes used.
 pub fn spaced_word(s: &str, word: &str) -> Option<usize> {
@@ -591,6 +646,7 @@ const COUNTER_WORDS: &[&str] = &[
     "提案",
     "議案",
     "案由",
+    "報告",
 ];
 
 /// An agenda counter at the start of `s`.
@@ -693,6 +749,8 @@ pub enum Role {
     // Labels that name who.
     Unit,
     Person,
+    /// A short line ending in a colon that heads what follows: `委員發言要點：`.
+    Other,
 }
 
 impl Role {
@@ -714,6 +772,7 @@ impl Role {
             Role::Note => "note",
             Role::Unit => "unit",
             Role::Person => "person",
+            Role::Other => "other",
         }
     }
 
@@ -741,6 +800,7 @@ impl Role {
                 | Role::Opinion
                 | Role::Response
                 | Role::Note
+                | Role::Other
         )
     }
 }
@@ -791,6 +851,8 @@ const LABELS: &[(&str, Role)] = &[
     ("與會人員", Role::Attendees),
     ("參加人員", Role::Attendees),
     ("列席人員", Role::Observers),
+    ("列席官員", Role::Observers),
+    ("列席委員", Role::Observers),
     ("列席單位", Role::Observers),
     ("列席代表", Role::Observers),
     ("請假人員", Role::Absent),
@@ -849,19 +911,75 @@ pub struct Label {
 }
 
 pub fn label(s: &str) -> Option<Label> {
-    // Quick reject: every label starts with one of these characters.
+    let c = s.chars().next()?;
+    // Quick reject: every listed label starts with one of these characters.
+    let listed = LABEL_FIRST.contains(c).then(|| {
+        LABELS.iter().find_map(|&(word, role)| {
+            let n = spaced_word(s, word)?;
+            let m = colon(&s[n..])?;
+            Some(Label {
+                word,
+                role,
+                len: n + m,
+            })
+        })
+    });
+    listed.flatten().or_else(|| qualified_label(s))
+}
+
+/// A header field written without a colon, its word spaced out and a wide gap after it, as the
+/// Legislative Yuan lays out its minutes: `時　　間　中華民國113年…`, `主　　席　高召集委員振源`.
+/// Only header fields, and the caller takes it only in the header.
+pub fn gap_label(s: &str) -> Option<Label> {
     let c = s.chars().next()?;
     if !LABEL_FIRST.contains(c) {
         return None;
     }
-    LABELS.iter().find_map(|&(word, role)| {
-        let n = spaced_word(s, word)?;
-        let m = colon(&s[n..])?;
-        Some(Label {
-            word,
-            role,
-            len: n + m,
+    LABELS
+        .iter()
+        .filter(|(_, role)| role.is_header())
+        .find_map(|&(word, role)| {
+            let n = spaced_word(s, word)?;
+            let rest = &s[n..];
+            let gap = skip_spaces(rest);
+            let wide = rest[..gap].contains(['\u{3000}', '\t']) || gap >= 2;
+            (wide && gap < rest.len()).then_some(Label {
+                word,
+                role,
+                len: n + gap,
+            })
         })
+}
+
+/// Endings that make a label of whoever says them: `局長指示：`, `縣長裁示：`, `監事會查核意見：`.
+const LABEL_ENDINGS: &[(&str, Role)] = &[
+    ("裁示", Role::Decision),
+    ("指示", Role::Decision),
+    ("提示", Role::Decision),
+    ("結論", Role::Decision),
+    ("決議", Role::Decision),
+    ("決定", Role::Decision),
+    ("意見", Role::Opinion),
+    ("建議", Role::Opinion),
+];
+
+/// A label made of a few characters naming who, then one of [`LABEL_ENDINGS`] and a colon.
+fn qualified_label(s: &str) -> Option<Label> {
+    let colon_at = s
+        .char_indices()
+        .take(10)
+        .find(|&(_, c)| matches!(c, '：' | ':'))
+        .map(|(k, _)| k)?;
+    let head = s[..colon_at].trim_end_matches(is_space);
+    let chars = head.chars().count();
+    if !(3..=9).contains(&chars) || !head.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return None;
+    }
+    let &(word, role) = LABEL_ENDINGS.iter().find(|(w, _)| head.ends_with(w))?;
+    Some(Label {
+        word,
+        role,
+        len: colon_at + s[colon_at..].chars().next()?.len_utf8(),
     })
 }
 

@@ -206,6 +206,8 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// The text of a run of spans. The first span's `space` is ignored: a text never starts
+    /// with one.
     fn join(&self, spans: &Range<u32>) -> Cow<'a, str> {
         let spans = &self.spans[spans.start as usize..spans.end as usize];
         match spans {
@@ -213,8 +215,8 @@ impl<'a> Document<'a> {
             [s] => Cow::Borrowed(&self.input[s.start as usize..s.end as usize]),
             _ => {
                 let mut out = String::new();
-                for s in spans {
-                    if s.space {
+                for (k, s) in spans.iter().enumerate() {
+                    if s.space && k > 0 {
                         out.push(' ');
                     }
                     out.push_str(&self.input[s.start as usize..s.end as usize]);

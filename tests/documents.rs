@@ -274,17 +274,6 @@ fn check_meta(fixture: &Path, expected: &Value) -> Vec<String> {
                 FactValue::Percent { .. } => {}
             }
         }
-        if let Some(t) = doc.node(id).table.checked_sub(0).filter(|&t| t != NONE) {
-            for row in &doc.tables[t as usize].rows {
-                for cell in row {
-                    for f in minutes_outline::extract::scan(&doc.cell(cell), 0) {
-                        if let FactValue::Amount { value, .. } = f.value {
-                            amounts.push(json!(value));
-                        }
-                    }
-                }
-            }
-        }
     }
     for (key, got) in [("amounts", amounts), ("dates", dates)] {
         if let Some(want) = expected.get(key) {

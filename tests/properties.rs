@@ -199,7 +199,7 @@ fn check(input: &str, exact: bool) -> Result<(), TestCaseError> {
                 f.seg_end[s as usize] as usize,
             );
             prop_assert!(a <= b && b <= units.len());
-            if f.seg_space[s as usize] == 1 {
+            if f.seg_space[s as usize] == 1 && s > f.text_at[id] {
                 text.push(' ');
             }
             text += &String::from_utf16_lossy(&units[a..b]);

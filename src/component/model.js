@@ -86,7 +86,7 @@ export class Outline {
     const { segStart, segEnd, segSpace } = this.f;
     let s = '';
     for (let k = from; k < to; k++) {
-      if (segSpace[k]) s += ' ';
+      if (segSpace[k] && k > from) s += ' ';
       s += this.input.slice(segStart[k], segEnd[k]);
     }
     return s;

@@ -22,6 +22,7 @@ export const css = `
   --_decision: var(--mo-decision, #e7f4e4);
   --_decision-fg: var(--mo-decision-color, #216e1f);
   --_indent: var(--mo-indent, 1.25rem);
+  --_error: var(--mo-error, #b50909);
 }
 @media (prefers-color-scheme: dark) {
   :host {
@@ -37,6 +38,7 @@ export const css = `
     --_focus: var(--mo-focus, #73b3e7);
     --_decision: var(--mo-decision, #19311a);
     --_decision-fg: var(--mo-decision-color, #b4e0ad);
+    --_error: var(--mo-error, #ff8d7b);
   }
 }
 :host([hidden]) { display: none !important; }
@@ -56,25 +58,52 @@ export const css = `
 .mo *, .mo *::before, .mo *::after { box-sizing: border-box; }
 [hidden]:not([hidden="until-found"]) { display: none !important; }
 
+.visually-hidden {
+  position: absolute !important; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap;
+}
 .toolbar {
-  display: flex; flex-wrap: wrap; gap: .5rem; align-items: center;
-  padding: .5rem 0; border-bottom: 1px solid var(--_line);
+  display: flex; flex-direction: column; gap: .5rem;
+  padding: .5rem 0 .75rem; border-bottom: 1px solid var(--_line);
 }
-.toolbar input[type="search"] {
-  font: inherit; color: var(--_fg); background: var(--_bg);
-  flex: 1 1 14rem; min-width: 10rem; padding: .35rem .6rem;
-  border: 1px solid var(--_border); border-radius: var(--mo-radius, .25rem);
+.toolbar .line { display: flex; flex-wrap: wrap; gap: .5rem .75rem; align-items: center; }
+.toolbar .spacer { flex: 1 1 auto; }
+.toolbar .field { display: inline-flex; gap: .35rem; align-items: center; color: var(--_muted); font-size: .9em; }
+.toolbar input, .toolbar select {
+  font: inherit; color: var(--_fg); background: var(--_bg); min-height: 2.25rem;
+  padding: .25rem .5rem; border: 1px solid var(--_border); border-radius: var(--mo-radius, .25rem);
 }
-button {
-  font: inherit; font-size: .9em; color: var(--_accent); background: var(--_bg);
-  padding: .3rem .7rem; border: 1px solid var(--_accent); border-radius: var(--mo-radius, .25rem);
+.toolbar input[type="search"] { flex: 1 1 14rem; min-width: 10rem; }
+.toolbar .field select, .toolbar .field input { font-size: 1em; color: var(--_fg); }
+.units { display: flex; flex-wrap: wrap; gap: .35rem; align-items: center; }
+.units .group-label { color: var(--_muted); font-size: .9em; margin-inline-end: .25rem; }
+.chip {
+  font-size: .85em; padding: .15rem .7rem; border-radius: 999px; min-height: 1.9rem;
+  color: var(--_accent); background: var(--_bg); border: 1px solid var(--_accent);
+}
+.chip[aria-pressed="true"] { color: var(--_bg); background: var(--_accent); }
+.chip[aria-pressed="true"]::before { content: "✓ "; }
+.menu { position: relative; }
+.menu > summary { list-style: none; display: inline-block; }
+.menu > summary::-webkit-details-marker { display: none; }
+.menu > summary::after { content: " ▾"; }
+.menu-items {
+  position: absolute; inset-inline-end: 0; z-index: 2; display: flex; flex-direction: column; gap: .25rem;
+  margin-top: .25rem; padding: .4rem; background: var(--_bg); border: 1px solid var(--_border);
+  border-radius: var(--mo-radius, .25rem); box-shadow: 0 2px 8px rgb(0 0 0 / .15);
+}
+button, .menu > summary {
+  font: inherit; font-size: .9em; color: var(--_accent); background: var(--_bg); min-height: 2.25rem;
+  padding: .3rem .75rem; border: 1px solid var(--_accent); border-radius: var(--mo-radius, .25rem);
   cursor: pointer;
 }
-button:hover { background: var(--_soft); }
-input:focus-visible, button:focus-visible, summary:focus-visible {
+button:hover, .menu > summary:hover { background: var(--_soft); }
+button.chip[aria-pressed="true"]:hover { background: var(--_accent); }
+input:focus-visible, select:focus-visible, button:focus-visible, summary:focus-visible {
   outline: 3px solid var(--_focus); outline-offset: 2px;
 }
-.status { color: var(--_muted); font-size: .9em; min-height: 1.5em; margin: .25rem 0; }
+.status { color: var(--_muted); font-size: .9em; min-height: 1.5em; margin: .35rem 0; overflow-wrap: anywhere; }
+.status.error { color: var(--_error); font-weight: 700; }
 
 .card {
   margin: .75rem 0; padding: .75rem 1rem; background: var(--_soft);
@@ -104,6 +133,14 @@ li[role="treeitem"] > .row:hover { background: var(--_soft); }
 li[aria-expanded="true"] > .row > .twisty::before { content: "▾"; }
 li[aria-expanded="false"] > .row > .twisty::before { content: "▸"; }
 .label { flex: 1 1 auto; min-width: 0; }
+.link { flex: none; width: 1.2em; visibility: hidden; cursor: pointer; color: var(--_muted); text-align: center; }
+.link::before { content: "🔗"; font-size: .8em; }
+li[role="treeitem"] > .row:hover > .link { visibility: visible; }
+li[aria-selected="true"] > .row { box-shadow: inset 3px 0 0 var(--_accent); }
+li.current > .row { outline: 2px dashed var(--_accent); outline-offset: -2px; }
+li[role="treeitem"]:focus-visible > .row data[data-value]::after {
+  content: " (" attr(data-value) ")"; color: var(--_muted); font-size: .85em;
+}
 .marker { font-weight: 700; margin-inline-end: .3em; white-space: nowrap; }
 .field-label, .role-label { font-weight: 700; }
 .unit {
@@ -122,15 +159,19 @@ time, data { text-decoration: underline dotted var(--_muted); text-underline-off
 table { border-collapse: collapse; margin: .25rem 0; font-size: .9em; }
 td { border: 1px solid var(--_line); padding: .15rem .4rem; vertical-align: top; }
 
-details.problems { margin-top: 1rem; color: var(--_muted); }
-details.problems summary { cursor: pointer; }
-details.problems li { margin: .15rem 0; }
+details.problems { margin-top: 1rem; }
+details.problems summary { cursor: pointer; color: var(--_muted); }
+details.problems li { margin: .25rem 0; }
+details.problems .jump {
+  border: none; padding: .1rem .25rem; text-align: start; min-height: 0; text-decoration: underline;
+}
+details.problems .sev-error .jump, details.problems .sev-error { color: var(--_error); }
 
 @media (prefers-reduced-motion: no-preference) {
   li[role="treeitem"] > .row { transition: background-color .12s; }
 }
 @media print {
-  .toolbar, .status, .twisty { display: none !important; }
+  .toolbar, .status, .twisty, .link { display: none !important; }
   ul[role="group"][hidden] { display: block !important; content-visibility: visible !important; }
   li[role="treeitem"] > .row { break-inside: avoid; }
 }

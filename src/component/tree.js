@@ -32,6 +32,8 @@ export class TreeView {
    *   openDepth  nodes shallower than this start open (Infinity: all)
    *   label      the tree's accessible name
    *   onProgress (done, total) while a long render runs
+   *   onSelect   (node id) when a node is chosen: clicked, or Enter or Space on it
+   *   onLink     (node id) when its link icon is clicked
    */
   constructor(outline, opts) {
     this.o = outline;
@@ -40,6 +42,10 @@ export class TreeView {
     this.show = opts.show ?? null;
     this.hits = opts.hits ?? null;
     this.onProgress = opts.onProgress ?? (() => {});
+    this.onSelect = opts.onSelect ?? (() => {});
+    this.onLink = opts.onLink ?? (() => {});
+    this.selected = -1;
+    this.current = -1;
     const n = outline.count;
     this.open = new Uint8Array(n);
     this.items = new Array(n);
@@ -134,10 +140,10 @@ export class TreeView {
           this.renderItem(i, container, pos, size);
         }
         if (this.stack.length) {
-          this.onProgress(this.rendered, this.visibleCount());
+          this.onProgress(this.rendered, this.visibleCount(), this);
           this.timer = setTimeout(step, 0);
         } else {
-          this.onProgress(this.rendered, this.rendered);
+          this.onProgress(this.rendered, this.rendered, this);
           resolve();
         }
       };
@@ -209,7 +215,13 @@ export class TreeView {
       this.richText(t, i, text, hits, marker.length);
       label.append(t);
     }
-    const row = h('div', { class: 'row', part: 'row' }, h('span', { class: 'twisty', 'aria-hidden': 'true' }), label);
+    const row = h(
+      'div',
+      { class: 'row', part: 'row' },
+      h('span', { class: 'twisty', 'aria-hidden': 'true' }),
+      label,
+      h('span', { class: 'link', 'aria-hidden': 'true', title: this.s.copyLink }),
+    );
     const labelled = [label.id];
     const unit = o.unit(i);
     const parent = o.parent(i);
@@ -228,10 +240,12 @@ export class TreeView {
         'aria-setsize': size,
         'aria-posinset': pos,
         'aria-labelledby': labelled.join(' '),
+        'aria-selected': String(i === this.selected),
         tabindex: i === this.focusId ? '0' : '-1',
       },
       row,
     );
+    if (i === this.current) li.classList.add('current');
     if (this.hasKids(i)) li.setAttribute('aria-expanded', String(this.open[i] === 1));
     return li;
   }
@@ -256,7 +270,8 @@ export class TreeView {
         wraps.push({
           start: f.start,
           end: f.end,
-          make: () => h('data', { value: String(f.a), title: this.s.amountTitle(f.a, cur) }),
+          make: () =>
+            h('data', { value: String(f.a), title: this.s.amountTitle(f.a, cur), 'data-value': this.s.amountTitle(f.a, cur) }),
         });
       }
     }
@@ -308,6 +323,46 @@ export class TreeView {
     const n = this.o.count;
     for (let i = 0; i < n; i++) this.open[i] = open ? 1 : 0;
     return this.render();
+  }
+
+  /** Opens the tree to `levels` levels (0: all). */
+  setDepth(levels) {
+    this.cancel();
+    const n = this.o.count;
+    for (let i = 0; i < n; i++) this.open[i] = !levels || this.o.depth(i) < levels - 1 ? 1 : 0;
+    return this.render();
+  }
+
+  /** Renders every group now, open or not (for printing). */
+  renderAll() {
+    if (this.eager && !this.stack.length) return;
+    this.eager = true;
+    this.cancel();
+    this.render();
+    this.run(true);
+  }
+
+  /** Marks `i` as the node chosen (aria-selected). */
+  select(i) {
+    const old = this.items[this.selected];
+    if (old) old.setAttribute('aria-selected', 'false');
+    this.selected = i;
+    this.items[i]?.setAttribute('aria-selected', 'true');
+    if (i >= 0) this.onSelect(i);
+  }
+
+  /** Marks `i` as the current search hit, shown and scrolled to without moving focus. */
+  setCurrent(i) {
+    this.items[this.current]?.classList.remove('current');
+    this.current = i;
+    const li = this.reveal(i);
+    if (!li) return;
+    li.classList.add('current');
+    const old = this.items[this.focusId];
+    if (old && old !== li) old.tabIndex = -1;
+    this.focusId = i;
+    li.tabIndex = 0;
+    li.scrollIntoView?.({ block: 'nearest' });
   }
 
   /** Opens the ancestors of `i` so that it is shown, rendering as needed. */
@@ -387,7 +442,9 @@ export class TreeView {
     const sel = this.el.getRootNode().getSelection?.() ?? document.getSelection();
     if (sel && !sel.isCollapsed && !e.target.classList.contains('twisty')) return;
     this.focus(i, false);
-    if (this.hasKids(i)) this.toggle(i);
+    this.select(i);
+    if (e.target.classList.contains('link')) this.onLink(i);
+    else if (this.hasKids(i)) this.toggle(i);
   }
 
   onKey(e) {
@@ -418,8 +475,11 @@ export class TreeView {
         this.focus(this.lastShown());
         break;
       case 'Enter':
-      case ' ':
+        this.select(i);
         if (this.hasKids(i)) this.toggle(i);
+        break;
+      case ' ':
+        this.select(i);
         break;
       case '*': {
         const p = this.o.parent(i);

@@ -21,6 +21,7 @@ async function demo() {
   const page = await env.page({ viewport: { width: 1280, height: 900 } });
   await page.goto(env.url + '/www/');
   await items(page).first().waitFor();
+  await page.evaluate(() => document.querySelector('minutes-outline').ready);
   return page;
 }
 
@@ -116,8 +117,8 @@ test('a node collapses and expands with a click', async () => {
 
 test('arrow keys move focus through the tree', async () => {
   const page = await demo();
-  // Tab from the last toolbar button into the tree: one stop, on the first item.
-  await page.locator('minutes-outline button').last().focus();
+  // Tab from the last control of the toolbar into the tree: one stop, on the first item.
+  await page.locator('minutes-outline .menu > summary').focus();
   await page.keyboard.press('Tab');
   assert.match((await focused(page)).text, /數位發展部/);
   await page.keyboard.press('ArrowDown');

@@ -3,7 +3,6 @@
 //! (FORMAT.md §3), so that it can disagree with the parser.
 #![allow(dead_code)]
 
-use minutes_outline::tree::NONE;
 use minutes_outline::{parse, Document};
 
 pub fn space(c: char) -> bool {
@@ -121,17 +120,10 @@ pub fn content(input: &str) -> String {
 /// What the outline holds: each node's marker and text, and table cells, in document order.
 pub fn held(doc: &Document) -> String {
     let mut out = String::new();
+    // A table's text is its cells, in order.
     for id in 0..doc.nodes.len() as u32 {
-        let n = doc.node(id);
         out.push_str(&doc.marker(id));
         out.push_str(&doc.text(id));
-        if n.table != NONE {
-            for row in &doc.tables[n.table as usize].rows {
-                for cell in row {
-                    out.push_str(&doc.cell(cell));
-                }
-            }
-        }
     }
     out.chars().filter(|c| !space(*c)).collect()
 }
