@@ -96,7 +96,15 @@ fn heading_label(s: &str) -> Option<Label> {
         return None;
     }
     let chars = head.chars().count();
-    let plain = head.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    // Chinese, perhaps with a letter or digit naming who (`委員A：`).
+    let cjk = head
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
+    let plain = cjk >= 2
+        && head
+            .chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphanumeric());
     ((2..=12).contains(&chars) && plain).then_some(Label {
         word: "",
         role: scanners::Role::Other,

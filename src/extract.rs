@@ -681,8 +681,10 @@ impl Scanner<'_> {
                 break;
             }
             let mut e = n.end;
-            // 300餘萬元: about, still the amount.
-            if s[e..].starts_with(['餘', '多']) {
+            // 300餘萬元: about, still the amount (but 多元 is "many kinds").
+            if s[e..].starts_with(['餘', '多'])
+                && s[e + '餘'.len_utf8()..].starts_with(['萬', '億', '千', '百'])
+            {
                 e += '餘'.len_utf8();
             }
             let unit = s[e..].chars().next().and_then(|c| match c {
@@ -834,13 +836,14 @@ pub fn scan(text: &str, year: u16) -> Vec<Found> {
     while at < text.len() {
         let c = text[at..].chars().next().unwrap_or(' ');
         let numeric = digit(c).is_some();
-        let starts_number = (numeric || scanners::cjk_number(&text[at..]).is_some())
+        // Most characters cannot start a number: test that cheaply first.
+        let starts_number = (numeric || scanners::is_cjk_numeral(c))
             && !prev.is_some_and(|p| {
                 digit(p).is_some() || p == '.' || p == ',' || p.is_ascii_alphabetic()
             });
         let starts_cjk_run = !numeric && prev.is_some_and(scanners::is_cjk_numeral);
         let mut next = None;
-        if text[at..].starts_with("百分之") {
+        if c == '百' && text[at..].starts_with("百分之") {
             next = sc.percent(at);
         } else if starts_number && !starts_cjk_run {
             next = sc
@@ -903,6 +906,13 @@ pub fn unit_name(text: &str) -> Option<&str> {
     }
     const SUFFIXES: &[&str] = &[
         "委員會",
+        "家長會",
+        "校友會",
+        "董事會",
+        "理事會",
+        "監事會",
+        "管委會",
+        "自治會",
         "協會",
         "學會",
         "公會",
@@ -1008,24 +1018,27 @@ fn units(doc: &mut Document) {
         }
     }
     // Items that name units, where most of their numbered siblings do too: 一、數位策略司.
-    let mut parents: Vec<NodeId> = vec![NONE];
-    parents.extend(0..n as NodeId);
-    for p in parents {
-        let kids: Vec<NodeId> = if p == NONE {
-            doc.roots().collect()
-        } else {
-            doc.children(p).collect()
-        };
-        let numbered: Vec<NodeId> = kids
-            .into_iter()
-            .filter(|&k| doc.nodes[k as usize].kind == Kind::Item)
-            .collect();
-        let named: Vec<(NodeId, String)> = numbered
-            .iter()
-            .filter_map(|&k| unit_name(&doc.text(k)).map(|u| (k, u.to_string())))
-            .collect();
-        if named.len() >= 2 && named.len() * 2 >= numbered.len() {
-            for (k, u) in named {
+    // Walked sibling list by sibling list, without collecting them.
+    let heads = std::iter::once(doc.roots().next().unwrap_or(NONE))
+        .chain(doc.nodes.iter().map(|nd| nd.first_child))
+        .filter(|&c| c != NONE);
+    let mut named: Vec<(NodeId, String)> = Vec::new();
+    for first in heads {
+        named.clear();
+        let mut numbered = 0;
+        let mut k = first;
+        while k != NONE {
+            let nd = &doc.nodes[k as usize];
+            if nd.kind == Kind::Item {
+                numbered += 1;
+                if let Some(u) = unit_name(&doc.text(k)) {
+                    named.push((k, u.to_string()));
+                }
+            }
+            k = nd.next_sibling;
+        }
+        if named.len() >= 2 && named.len() * 2 >= numbered {
+            for (k, u) in named.drain(..) {
                 own[k as usize].get_or_insert(u);
             }
         }

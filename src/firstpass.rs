@@ -46,6 +46,8 @@ struct Entry {
     blank_before: bool,
     /// The item names its reporting unit inline, `（報告單位：…）`.
     unit_field: bool,
+    /// Its line's indentation.
+    indent: u16,
 }
 
 /// `（報告單位：…）` and the like inside a text.
@@ -260,6 +262,7 @@ impl<'a> Builder<'_, 'a> {
             sub,
             blank_before: false,
             unit_field: false,
+            indent: 0,
         });
     }
 
@@ -296,6 +299,7 @@ impl<'a> Builder<'_, 'a> {
         line: u32,
         blank: bool,
         unit: bool,
+        indent: u16,
     ) -> NodeId {
         let n = self.stack.len();
         let continues = |e: &Entry| {
@@ -304,15 +308,16 @@ impl<'a> Builder<'_, 'a> {
         };
         // A sequence that continues is siblings, wherever its last item is. When an inner
         // series (under a label) and an outer one both continue, the item goes with the one
-        // it resembles: the same inline reporting unit, the same blank line before it; the
-        // innermost on a tie.
+        // it resembles: the same inline reporting unit, the same blank line before it, the same
+        // indentation; the innermost on a tie.
         let mut best: Option<(usize, u32)> = None;
         for k in (0..n).rev() {
             if let Open::Marker(st) = self.stack[k].open {
                 if (st == m.style || st.compatible(m.style)) && continues(&self.stack[k]) {
                     let e = &self.stack[k];
-                    let score =
-                        2 * (e.unit_field == unit) as u32 + (e.blank_before == blank) as u32;
+                    let score = 2 * (e.unit_field == unit) as u32
+                        + (e.blank_before == blank) as u32
+                        + (e.indent == indent) as u32;
                     if best.is_none_or(|(_, s)| score > s) {
                         best = Some((k, score));
                     }
@@ -463,9 +468,14 @@ impl<'a> Builder<'_, 'a> {
         // After the last item of a list (`（三）…` then `結論：`), the label concludes what
         // holds the list, unless the items before had labels of their own or the list goes
         // on after the label's content.
+        let indent = self.lines[i].indent;
         while let Some(&top) = self.stack.last() {
             let Open::Marker(style) = top.open else { break };
             if top.ordinal < 2 && top.sub == 0 {
+                break;
+            }
+            // Indented deeper than the item's own line: the label is inside that item.
+            if indent > top.indent {
                 break;
             }
             if self.previous_sibling_has_label(top.node) || self.list_goes_on(i, style, top.ordinal)
@@ -699,10 +709,14 @@ impl<'a> Builder<'_, 'a> {
         // `收入明細如下：` after a line cut at a comma is the rest of that sentence; a header
         // field without a colon is one only in the header.
         let class = match class.label {
-            Some(l) if l.role == Role::Other && self.continues(text, blanks, page_break) => Class {
-                label: None,
-                ..class
-            },
+            Some(l)
+                if l.role == Role::Other && self.continues_strongly(text, blanks, page_break) =>
+            {
+                Class {
+                    label: None,
+                    ..class
+                }
+            }
             Some(_) if class.gap_label && !self.header => Class {
                 label: None,
                 gap_label: false,
@@ -754,7 +768,7 @@ impl<'a> Builder<'_, 'a> {
                 }
                 let written = &text[..m.len];
                 let unit = has_unit_field(text);
-                let parent = self.place_marker(&m, written, number, blanks > 0, unit);
+                let parent = self.place_marker(&m, written, number, blanks > 0, unit, line.indent);
                 self.check_style_depth(m.style, parent, written, number);
                 let node = self.add(parent, kind, number);
                 let n = &mut self.doc.nodes[node as usize];
@@ -765,6 +779,7 @@ impl<'a> Builder<'_, 'a> {
                 if let Some(e) = self.stack.last_mut() {
                     e.blank_before = blanks > 0;
                     e.unit_field = unit;
+                    e.indent = line.indent;
                 }
                 (node, m.len)
             }
@@ -899,6 +914,22 @@ impl<'a> Builder<'_, 'a> {
     }
 
     // ----- text and continuation -------------------------------------------------------------
+
+    /// Whether a line continues the last by a sign stronger than the look of a cut sentence: the
+    /// last ended on a comma, or filled the wrap width.
+    fn continues_strongly(&self, text: &str, blanks: u32, page_break: bool) -> bool {
+        let Some(last) = self.last else {
+            return false;
+        };
+        let full = self
+            .wrap
+            .is_some_and(|w| last.width * 10 >= w.width * 9 || last.chars * 10 >= w.chars * 9);
+        blanks == 0
+            && !page_break
+            && !last.terminated
+            && (last.continuing || full)
+            && self.continues(text, blanks, page_break)
+    }
 
     /// Whether a line of plain text continues the last item rather than starting a paragraph.
     fn continues(&self, text: &str, blanks: u32, page_break: bool) -> bool {
@@ -1041,6 +1072,14 @@ impl<'a> Builder<'_, 'a> {
                 return None;
             }
             let rest = &text[at..];
+            // Only a few characters can open a marker, counter or label.
+            if !rest.starts_with(|c: char| {
+                c.is_ascii_alphanumeric()
+                    || matches!(c, '(' | '（' | '第' | '０'..='９')
+                    || (c as u32) >= 0x2160
+            }) {
+                continue;
+            }
             let class = classify(rest);
             let found = match class.head {
                 Head::Marker(m) => {

@@ -64,7 +64,11 @@ fn body_prefix(t: &str) -> Option<&str> {
         .char_indices()
         .find(|&(_, c)| c == '第' || scanners::digit(c).is_some())
         .map(|(k, _)| k)?;
-    unit_name(&t[..cut])
+    let head = &t[..cut];
+    // An organisation, or a place that meets (臺中市北屯區仁美里).
+    let place =
+        head.chars().count() >= 3 && head.ends_with(['里', '村', '鄉', '鎮', '市', '區', '縣']);
+    unit_name(head).or(place.then_some(head))
 }
 
 /// The header fields are those before the body starts (the first agenda item, label or
@@ -434,8 +438,17 @@ const TITLES: &[&str] = &[
     "小隊長",
     "廠長",
     "站長",
-    "組長",
+    "國際長",
+    "獨立董事",
+    "會長",
 ];
+
+/// Common surnames in Taiwan: a name's first character, as opposed to a unit's
+/// (`財政局長` is the 局長 of 財政局; `王大明局長` is 王大明).
+const SURNAMES: &str = "陳林黃張李王吳劉蔡楊許鄭謝洪郭邱曾廖賴徐周葉蘇莊呂江何蕭羅高潘簡朱鍾彭游詹胡施沈余盧梁趙顏柯翁魏孫戴范方宋鄧杜傅侯曹薛丁卓阮馬董温溫唐藍石蔣古紀姚連馮歐程湯田康姜白汪鄒尤巫鐘黎涂龔嚴韓袁金童陸夏柳凃邵錢伍倪于譚駱熊任甘秦顧毛章史官萬俞雷粘饒龍葛全伍田";
+
+/// The characters that end a unit's name and begin its head's title: 局 of 局長.
+const UNIT_TITLE_HEADS: &str = "局處司署院科課組隊所館室會校";
 
 const DOUBLE_SURNAMES: &[&str] = &[
     "歐陽", "司馬", "上官", "諸葛", "東方", "皇甫", "尉遲", "公孫", "慕容", "長孫", "宇文", "司徒",
@@ -564,10 +577,19 @@ pub fn person(raw: &str) -> Person {
     p.title = s(&chars[at..at + n]);
     let before_s: String = before.iter().collect();
     if after.is_empty() {
-        // `陳其邁市長`, `秘書處處長`, `交通部王大明代表`.
+        // `陳其邁市長`, `秘書處處長`, `交通部王大明代表`, and `財政局長`: the head of 財政局,
+        // the unit's last character also the title's first.
+        let shared = chars[at];
         if before.is_empty() {
         } else if unit_name(&before_s).is_some() {
             p.unit = Some(before_s);
+        } else if before.len() >= 2
+            && !SURNAMES.contains(before[0])
+            && UNIT_TITLE_HEADS.contains(shared)
+        {
+            let mut unit = before_s.clone();
+            unit.push(shared);
+            p.unit = Some(unit);
         } else {
             let (unit, name) = split_unit(before);
             p.unit = unit;
@@ -735,8 +757,8 @@ fn split_list(v: &str) -> Vec<String> {
         let who = person(p);
         let title_only = who.name.is_none() && (who.title.is_some() || who.unit.is_some());
         let is_title = TITLES.contains(&strip_brackets(p));
-        if !hard && last_joinable && name_only(p) {
-            // A title or unit, then the name: one person.
+        if !hard && last_joinable && (name_only(p) || (who.name.is_some() && who.unit.is_none())) {
+            // A title or unit, then the name (or a person with their title): one person.
             out.last_mut().unwrap().push_str(&format!(" {p}"));
             last_joinable = false;
         } else if !hard && is_title && out.last().is_some_and(|l| name_only(l)) {

@@ -47,6 +47,9 @@ pub struct Line<'a> {
     pub pieces: Vec<Piece>,
     /// A form feed ended the line before this one: a page break.
     pub after_form_feed: bool,
+    /// Display width of the line's leading spaces (an ideographic space counts two). Word
+    /// exports indent by level; the tree uses it only to break ties.
+    pub indent: u16,
 }
 
 impl Line<'_> {
@@ -149,8 +152,25 @@ fn line<'a>(
         text: Cow::Borrowed(""),
         pieces: Vec::new(),
         after_form_feed,
+        indent: 0,
     };
     let lead = raw.len() - raw.trim_start_matches(is_space).len();
+    let indent = raw[..lead]
+        .chars()
+        .map(|c| {
+            if c == '\t' {
+                4
+            } else if (c as u32) < 0x1100 {
+                1
+            } else {
+                2
+            }
+        })
+        .sum::<u16>();
+    let blank = |raw| Line {
+        indent,
+        ..blank(raw)
+    };
     let trimmed = raw[lead..].trim_end_matches(is_space);
     if trimmed.is_empty() {
         return blank(raw);
@@ -319,6 +339,9 @@ pub fn inline<'a>(
 
 /// `---`, `***`, `___`, and Markdown table separator rows such as `|---|:--:|`.
 fn is_rule(s: &str) -> bool {
+    if !s.starts_with(['-', '*', '_', '|']) {
+        return false;
+    }
     let t: String = s.chars().filter(|c| !is_space(*c)).collect();
     if t.len() >= 3
         && (t.chars().all(|c| c == '-')

@@ -20,16 +20,26 @@ pub fn inspect(input: &str, diagnostics: &mut Vec<Diagnostic>) -> Shape {
     let mut nul = 0usize;
     let mut replacement = 0usize;
     let mut chars = 0usize;
-    for c in input.chars() {
+    // Byte by byte: a character starts at every byte that is not a continuation byte; CJK
+    // ideographs (U+3400–U+9FFF) start with E3 9x–BF or E4–E9.
+    let b = input.as_bytes();
+    for (k, &x) in b.iter().enumerate() {
+        if x & 0xc0 == 0x80 {
+            continue;
+        }
         chars += 1;
-        match c {
-            '\0' => nul += 1,
-            '\u{fffd}' => replacement += 1,
-            '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}' => {
+        match x {
+            0 => nul += 1,
+            b'a'..=b'z' | b'A'..=b'Z' => shape.letters += 1,
+            0xe4..=0xe9 => {
                 shape.cjk += 1;
-                shape.letters += 1
+                shape.letters += 1;
             }
-            c if c.is_alphabetic() => shape.letters += 1,
+            0xe3 if b.get(k + 1).is_some_and(|&y| y >= 0x90) => {
+                shape.cjk += 1;
+                shape.letters += 1;
+            }
+            0xef if b.get(k + 1) == Some(&0xbf) && b.get(k + 2) == Some(&0xbd) => replacement += 1,
             _ => {}
         }
     }

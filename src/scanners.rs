@@ -77,10 +77,38 @@ fn cjk_unit(c: char) -> Option<(u32, CjkSet)> {
     })
 }
 
-/// A character of a Chinese numeral (一, 十, 壹, 拾, 〇 …).
+/// A character of a Chinese numeral (一, 十, 壹, 拾, 〇 …). Asked of every character of every
+/// text when looking for dates and amounts, so it is a bit lookup.
 pub fn is_cjk_numeral(c: char) -> bool {
-    cjk_digit(c).is_some() || cjk_unit(c).is_some()
+    let u = c as u32;
+    if (0x3000..0xa000).contains(&u) {
+        let k = (u - 0x3000) as usize;
+        NUMERAL_BITS[k / 64] & (1 << (k % 64)) != 0
+    } else {
+        c == '○'
+    }
 }
+
+/// Every character [`cjk_digit`] or [`cjk_unit`] knows, for the bitmap below.
+const NUMERAL_CHARS: &str =
+    "〇零一二兩三四五六七八九壹壱貳贰弍貮參叁叄参肆伍陸陆柒捌玖十百千拾佰仟";
+
+/// One bit per code point from U+3000 to U+9FFF: set for the numerals.
+static NUMERAL_BITS: [u64; 448] = {
+    let mut bits = [0u64; 448];
+    let b = NUMERAL_CHARS.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // All of them are three-byte UTF-8.
+        let u = ((b[i] as u32 & 0x0f) << 12)
+            | ((b[i + 1] as u32 & 0x3f) << 6)
+            | (b[i + 2] as u32 & 0x3f);
+        let k = (u - 0x3000) as usize;
+        bits[k / 64] |= 1 << (k % 64);
+        i += 3;
+    }
+    bits
+};
 
 /// A Chinese numeral below 10 000 at the start of `s`: `十一` = 11, `二十` = 20, `一百零五` = 105,
 /// `拾壹` = 11; also digit by digit as years are often written (`一一四` = 114).
@@ -659,6 +687,9 @@ pub struct Counter {
 }
 
 pub fn counter(s: &str) -> Option<Counter> {
+    if !s.starts_with(['第', '報', '討', '臨', '提', '議', '案']) {
+        return None;
+    }
     // 第一案, 第1案, 第 一 案
     if let Some(rest) = s.strip_prefix('第') {
         let mut i = '第'.len_utf8();
@@ -895,6 +926,7 @@ const LABELS: &[(&str, Role)] = &[
     ("討論", Role::Opinion),
     ("回應", Role::Response),
     ("答覆", Role::Response),
+    ("答復", Role::Response),
     ("備註", Role::Note),
     ("附註", Role::Note),
     ("附件", Role::Note),
@@ -913,7 +945,7 @@ pub struct Label {
 pub fn label(s: &str) -> Option<Label> {
     let c = s.chars().next()?;
     // Quick reject: every listed label starts with one of these characters.
-    let listed = LABEL_FIRST.contains(c).then(|| {
+    let listed = label_first(c).then(|| {
         LABELS.iter().find_map(|&(word, role)| {
             let n = spaced_word(s, word)?;
             let m = colon(&s[n..])?;
@@ -932,7 +964,7 @@ pub fn label(s: &str) -> Option<Label> {
 /// Only header fields, and the caller takes it only in the header.
 pub fn gap_label(s: &str) -> Option<Label> {
     let c = s.chars().next()?;
-    if !LABEL_FIRST.contains(c) {
+    if !label_first(c) {
         return None;
     }
     LABELS
@@ -965,6 +997,30 @@ const LABEL_ENDINGS: &[(&str, Role)] = &[
 
 /// A label made of a few characters naming who, then one of [`LABEL_ENDINGS`] and a colon.
 fn qualified_label(s: &str) -> Option<Label> {
+    // 出席董事：, 列席官員：, 請假議員：: who attended, named by what they are.
+    for (word, role) in [
+        ("出席", Role::Attendees),
+        ("列席", Role::Observers),
+        ("請假", Role::Absent),
+        ("缺席", Role::Absent),
+    ] {
+        if let Some(rest) = s.strip_prefix(word) {
+            let who = rest
+                .chars()
+                .take_while(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .count();
+            let after: usize = rest.chars().take(who).map(char::len_utf8).sum();
+            if (1..=4).contains(&who) {
+                if let Some(n) = colon(&rest[after..]) {
+                    return Some(Label {
+                        word,
+                        role,
+                        len: word.len() + after + n,
+                    });
+                }
+            }
+        }
+    }
     let colon_at = s
         .char_indices()
         .take(10)
@@ -981,6 +1037,10 @@ fn qualified_label(s: &str) -> Option<Label> {
         role,
         len: colon_at + s[colon_at..].chars().next()?.len_utf8(),
     })
+}
+
+fn label_first(c: char) -> bool {
+    (c as u32) >= 0x4e00 && LABEL_FIRST.contains(c)
 }
 
 const LABEL_FIRST: &str =
@@ -1019,6 +1079,12 @@ impl Part {
         }
     }
 }
+
+/// The first characters of [`SECTIONS`], sorted: most lines start with none of them.
+const SECTION_FIRST: &[char] = &[
+    '上', '主', '其', '前', '宣', '專', '工', '提', '報', '散', '業', '歷', '確', '臨', '討', '選',
+    '附', '長', '頒',
+];
 
 /// Section headings of a meeting, longest first.
 const SECTIONS: &[(&str, Part)] = &[
@@ -1060,6 +1126,10 @@ const SECTIONS: &[(&str, Part)] = &[
 /// bracket (`（略）`, `（下午4時39分）`) or a number (`附錄一`). Returns the part and the bytes of
 /// the word.
 pub fn section(s: &str) -> Option<(Part, usize)> {
+    let first = s.chars().next()?;
+    if !SECTION_FIRST.contains(&first) {
+        return None;
+    }
     SECTIONS.iter().find_map(|&(word, part)| {
         let n = spaced_word(s, word)?;
         let rest = &s[n..];
@@ -1068,10 +1138,11 @@ pub fn section(s: &str) -> Option<(Part, usize)> {
         let ok = match next {
             None => true,
             Some('：' | ':' | '（' | '(' | '【' | '〔' | '「') => true,
-            // 附錄一, 附件1, and 附件　委員意見 (a title after a space).
+            // 附錄一, 附件1, and 附件　委員意見 (a title after a space); 散會 晚上9點10分.
             Some(c) if part == Part::Appendix => {
                 digit(c).is_some() || cjk_digit(c).is_some() || gap > 0
             }
+            Some(_) if part == Part::Adjourn => gap > 0,
             Some(_) => false,
         };
         // 附件 followed by a colon is a field (附件：簡報), not the appendix.
@@ -1195,6 +1266,18 @@ mod tests {
     }
 
     #[test]
+    fn the_numeral_bitmap_agrees_with_the_tables() {
+        for u in 0x2000..0xa000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(
+                is_cjk_numeral(c),
+                cjk_digit(c).is_some() || cjk_unit(c).is_some(),
+                "{c}"
+            );
+        }
+    }
+
+    #[test]
     fn numerals() {
         assert_eq!(cjk_number("十一、").map(|x| x.0), Some(11));
         assert_eq!(cjk_number("二十").map(|x| x.0), Some(20));
@@ -1308,6 +1391,12 @@ mod tests {
         assert_eq!(l("說明本案"), None);
         for (word, _) in LABELS {
             assert!(LABEL_FIRST.contains(word.chars().next().unwrap()), "{word}");
+        }
+        for (word, _) in SECTIONS {
+            assert!(
+                SECTION_FIRST.contains(&word.chars().next().unwrap()),
+                "{word}"
+            );
         }
         assert_eq!(l("主席致詞"), None);
     }

@@ -13,6 +13,8 @@ import * as exporter from './export.js';
 
 /** The largest input fetched or read, in bytes. */
 export const MAX_BYTES = 50 * 1024 * 1024;
+/** Texts longer than this (in UTF-16 units, about 600 KB of Chinese) are parsed in a worker. */
+const OFF_THREAD = 200_000;
 /** Diagnostics listed in the notes panel; the rest are counted. */
 const MAX_PROBLEMS = 300;
 
@@ -279,9 +281,16 @@ export function define(parser) {
 
     async #show(text, token, keepStatus = false) {
       const status = keepStatus ? this.#ui.status.textContent : null;
-      await parser.ready();
-      if (token !== this.#token) return;
-      const flat = parser.parseFlat(text);
+      let flat;
+      if (text.length > OFF_THREAD && parser.parseFlatAsync) {
+        // A long text is parsed off the page's thread, so that the page goes on responding.
+        this.#status(this.#s.parsing((text.length / 1048576).toFixed(1)));
+        flat = await parser.parseFlatAsync(text);
+      } else {
+        await parser.ready();
+        if (token !== this.#token) return;
+        flat = parser.parseFlat(text);
+      }
       if (token !== this.#token) return;
       this.#input = text;
       this.#outline = new Outline(text, flat);

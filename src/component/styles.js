@@ -122,23 +122,23 @@ input:focus-visible, select:focus-visible, button:focus-visible, summary:focus-v
 
 ul[role="tree"], ul[role="group"] { list-style: none; margin: 0; padding: 0; }
 ul[role="group"] { padding-inline-start: var(--_indent); border-inline-start: 1px solid var(--_line); margin-inline-start: .55rem; }
-li[role="treeitem"] { outline: none; }
-li[role="treeitem"] > .row {
+.row { outline: none; }
+.row {
   display: flex; gap: .35rem; align-items: baseline;
   padding: .15rem .35rem; border-radius: var(--mo-radius, .25rem); cursor: default;
 }
-li[role="treeitem"]:focus-visible > .row { outline: 3px solid var(--_focus); outline-offset: -1px; }
-li[role="treeitem"] > .row:hover { background: var(--_soft); }
+.row:focus-visible { outline: 3px solid var(--_focus); outline-offset: -1px; }
+.row:hover { background: var(--_soft); }
 .twisty { flex: none; width: 1em; color: var(--_muted); text-align: center; cursor: pointer; user-select: none; }
-li[aria-expanded="true"] > .row > .twisty::before { content: "▾"; }
-li[aria-expanded="false"] > .row > .twisty::before { content: "▸"; }
+.row[aria-expanded="true"] > .twisty::before { content: "▾"; }
+.row[aria-expanded="false"] > .twisty::before { content: "▸"; }
 .label { flex: 1 1 auto; min-width: 0; }
 .link { flex: none; width: 1.2em; visibility: hidden; cursor: pointer; color: var(--_muted); text-align: center; }
 .link::before { content: "🔗"; font-size: .8em; }
-li[role="treeitem"] > .row:hover > .link { visibility: visible; }
-li[aria-selected="true"] > .row { box-shadow: inset 3px 0 0 var(--_accent); }
-li.current > .row { outline: 2px dashed var(--_accent); outline-offset: -2px; }
-li[role="treeitem"]:focus-visible > .row data[data-value]::after {
+.row:hover > .link { visibility: visible; }
+.row[aria-selected="true"] { box-shadow: inset 3px 0 0 var(--_accent); }
+.row.current { outline: 2px dashed var(--_accent); outline-offset: -2px; }
+.row:focus-visible data[data-value]::after {
   content: " (" attr(data-value) ")"; color: var(--_muted); font-size: .85em;
 }
 .marker { font-weight: 700; margin-inline-end: .3em; white-space: nowrap; }
@@ -168,11 +168,11 @@ details.problems .jump {
 details.problems .sev-error .jump, details.problems .sev-error { color: var(--_error); }
 
 @media (prefers-reduced-motion: no-preference) {
-  li[role="treeitem"] > .row { transition: background-color .12s; }
+  .row { transition: background-color .12s; }
 }
 @media print {
   .toolbar, .status, .twisty, .link { display: none !important; }
   ul[role="group"][hidden] { display: block !important; content-visibility: visible !important; }
-  li[role="treeitem"] > .row { break-inside: avoid; }
+  .row { break-inside: avoid; }
 }
 `;

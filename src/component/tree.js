@@ -48,7 +48,8 @@ export class TreeView {
     this.current = -1;
     const n = outline.count;
     this.open = new Uint8Array(n);
-    this.items = new Array(n);
+    this.items = new Array(n); // the treeitem of each rendered node (its row)
+    this.wraps = new Array(n); // the <li> holding the row and its group
     this.groups = new Array(n);
     this.eager = this.visibleCount() <= EAGER_LIMIT;
     const openDepth = opts.openDepth ?? Infinity;
@@ -65,8 +66,8 @@ export class TreeView {
     this.el.addEventListener('focusin', (e) => this.onFocusIn(e));
     // Find-in-page reveals a collapsed group: open it for real.
     this.el.addEventListener('beforematch', (e) => {
-      const li = e.target.closest('li[role="treeitem"]');
-      if (li) this.expand(+li.dataset.id);
+      const row = e.target.closest('li')?.querySelector(':scope > [role="treeitem"]');
+      if (row) this.expand(+row.dataset.id);
     });
   }
 
@@ -116,6 +117,7 @@ export class TreeView {
     this.cancel();
     this.el.replaceChildren();
     this.items.fill(undefined);
+    this.wraps.fill(undefined);
     this.groups.fill(undefined);
     this.rendered = 0;
     const roots = this.kids(-1);
@@ -160,28 +162,36 @@ export class TreeView {
 
   renderItem(i, container, pos, size) {
     if (this.items[i]) return;
-    const li = this.item(i, pos, size);
+    const row = this.item(i, pos, size);
+    const li = h('li', { role: 'none', class: row.dataset.classes }, row);
+    delete row.dataset.classes;
     container.append(li);
-    this.items[i] = li;
+    this.items[i] = row;
+    this.wraps[i] = li;
     this.rendered++;
     const kids = this.kids(i);
     if (!kids.length) return;
     const open = this.open[i] === 1;
     if (open || this.eager) {
-      const group = h('ul', { role: 'group' });
+      const group = this.group(i);
       if (!open) group.setAttribute('hidden', 'until-found');
-      li.append(group);
-      this.groups[i] = group;
       this.push(kids, group);
     }
+  }
+
+  /** The group of node `i`'s children: a sibling of its row in the DOM, owned by the row. */
+  group(i) {
+    const group = h('ul', { role: 'group', id: this.prefix + i + '-g' });
+    this.wraps[i].append(group);
+    this.items[i].setAttribute('aria-owns', group.id);
+    this.groups[i] = group;
+    return group;
   }
 
   /** Renders the children of an opened node now (one level; deeper open ones follow). */
   renderKids(i) {
     if (this.groups[i] || !this.items[i]) return;
-    const group = h('ul', { role: 'group' });
-    this.items[i].append(group);
-    this.groups[i] = group;
+    const group = this.group(i);
     const mark = this.stack.length;
     this.push(this.kids(i), group);
     // The first level now, so that the keyboard can move into it; the rest in slices.
@@ -198,7 +208,7 @@ export class TreeView {
     const kind = o.kind(i);
     const role = o.role(i);
     const id = this.prefix + i;
-    const label = h('span', { class: 'label', id: id + '-l' });
+    const label = h('span', { class: 'label' });
     const marker = o.marker(i);
     const text = o.text(i);
     const hits = this.hits?.get(i) ?? null;
@@ -215,39 +225,35 @@ export class TreeView {
       this.richText(t, i, text, hits, marker.length);
       label.append(t);
     }
+    // The row is the treeitem, named by what it shows: its marker, text and unit (the
+    // children are in a group it owns, outside it, so that they are not part of its name).
     const row = h(
       'div',
-      { class: 'row', part: 'row' },
+      {
+        class: 'row',
+        part: 'row',
+        role: 'treeitem',
+        id,
+        'data-id': i,
+        'data-classes': `k-${kind}${role ? ' r-' + role : ''}`,
+        'aria-level': o.depth(i) + 1,
+        'aria-setsize': size,
+        'aria-posinset': pos,
+        'aria-selected': String(i === this.selected),
+        tabindex: i === this.focusId ? '0' : '-1',
+      },
       h('span', { class: 'twisty', 'aria-hidden': 'true' }),
       label,
       h('span', { class: 'link', 'aria-hidden': 'true', title: this.s.copyLink }),
     );
-    const labelled = [label.id];
     const unit = o.unit(i);
     const parent = o.parent(i);
     if (unit && (parent < 0 || o.unit(parent) !== unit)) {
-      row.append(h('span', { class: 'unit', part: 'unit', id: id + '-u' }, unit));
-      labelled.push(id + '-u');
+      row.append(h('span', { class: 'unit', part: 'unit' }, unit));
     }
-    const li = h(
-      'li',
-      {
-        role: 'treeitem',
-        id,
-        'data-id': i,
-        class: `k-${kind}${role ? ' r-' + role : ''}`,
-        'aria-level': o.depth(i) + 1,
-        'aria-setsize': size,
-        'aria-posinset': pos,
-        'aria-labelledby': labelled.join(' '),
-        'aria-selected': String(i === this.selected),
-        tabindex: i === this.focusId ? '0' : '-1',
-      },
-      row,
-    );
-    if (i === this.current) li.classList.add('current');
-    if (this.hasKids(i)) li.setAttribute('aria-expanded', String(this.open[i] === 1));
-    return li;
+    if (i === this.current) row.classList.add('current');
+    if (this.hasKids(i)) row.setAttribute('aria-expanded', String(this.open[i] === 1));
+    return row;
   }
 
   /** The text with its label in bold, dates as <time>, amounts as <data>, and hits marked. */
@@ -423,7 +429,7 @@ export class TreeView {
   }
 
   onFocusIn(e) {
-    const li = e.target.closest?.('li[role="treeitem"]');
+    const li = e.target.closest?.('[role="treeitem"]');
     if (!li) return;
     const i = +li.dataset.id;
     if (i !== this.focusId) {
@@ -435,7 +441,7 @@ export class TreeView {
   }
 
   onClick(e) {
-    const li = e.target.closest('li[role="treeitem"]');
+    const li = e.target.closest('[role="treeitem"]');
     if (!li || !this.el.contains(li)) return;
     const i = +li.dataset.id;
     // Selecting text to copy it is not a click on the row.

@@ -37,7 +37,7 @@ test('search: a hit count, and Enter and Shift+Enter walk the hits', async () =>
   assert.equal(await status(page), '4 個符合的項目');
   await search(page).press('Enter');
   assert.equal(await status(page), '第 1 項，共 4 項');
-  const current = () => page.locator('minutes-outline li.current > .row .label').textContent();
+  const current = () => page.locator('minutes-outline .row.current .label').textContent();
   assert.match(await current(), /海纜障礙通報機制/);
   await search(page).press('Enter');
   assert.match(await current(), /114年10月15日更新本部官網海纜/);
@@ -176,7 +176,7 @@ test('a link to a node: copy it, open it, and the node is shown and focused', as
   const page = await demo();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const target = node(page, '2、海纜障礙通報機制');
-  await target.locator('> .row .label').click();
+  await target.locator('.label').click();
   assert.equal(await target.getAttribute('aria-selected'), 'true');
   await page.getByRole('button', { name: '複製連結' }).click();
   await page.waitForFunction(`${root}.querySelector('[role="status"]').textContent === '已複製連結。'`);
@@ -264,12 +264,12 @@ test('keyboard: * opens siblings, typing jumps, Enter selects; collapsed text st
   assert.equal(await node(page, '2、海纜障礙通報機制').getAttribute('aria-selected'), 'true');
   // A closed group is hidden until found: the browser's find-in-page can open it.
   await page.getByRole('button', { name: '全部收合' }).click();
-  const group = page.locator('minutes-outline li[aria-expanded="false"] > ul[role="group"]').first();
+  const group = page.locator('minutes-outline [role="treeitem"][aria-expanded="false"] + ul[role="group"]').first();
   assert.equal(await group.getAttribute('hidden'), 'until-found');
   // The browser fires beforematch on the hidden element and then shows it; the tree follows.
   const opened = await group.evaluate((g) => {
     g.dispatchEvent(new Event('beforematch', { bubbles: true }));
-    return [g.parentElement.getAttribute('aria-expanded'), g.hasAttribute('hidden')];
+    return [g.previousElementSibling.getAttribute('aria-expanded'), g.hasAttribute('hidden')];
   });
   assert.deepEqual(opened, ['true', false]);
 });
