@@ -831,12 +831,32 @@ pub fn scan(text: &str, year: u16) -> Vec<Found> {
         year,
         out: Vec::new(),
     };
+    let b = text.as_bytes();
     let mut at = 0;
     let mut prev: Option<char> = None;
-    while at < text.len() {
+    while at < b.len() {
+        // Most characters cannot start a number: decide from the bytes which may. Digits are
+        // ASCII or EF BC 90–99; Chinese numerals are three bytes from E3 to E9.
+        let x = b[at];
+        let candidate = matches!(x, b'0'..=b'9' | 0xe3..=0xe9 | 0xef);
+        if !candidate {
+            let step = match x {
+                0..=0x7f => 1,
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            }
+            .min(b.len() - at);
+            prev = if x < 0x80 {
+                Some(x as char)
+            } else {
+                Some('\u{fffd}')
+            };
+            at += step;
+            continue;
+        }
         let c = text[at..].chars().next().unwrap_or(' ');
         let numeric = digit(c).is_some();
-        // Most characters cannot start a number: test that cheaply first.
         let starts_number = (numeric || scanners::is_cjk_numeral(c))
             && !prev.is_some_and(|p| {
                 digit(p).is_some() || p == '.' || p == ',' || p.is_ascii_alphabetic()
@@ -882,6 +902,10 @@ pub fn scan(text: &str, year: u16) -> Vec<Found> {
 
 /// A unit's name: ends with the name of an organisational unit, short, no punctuation.
 pub fn unit_name(text: &str) -> Option<&str> {
+    // At most 16 characters with a word such as 業務報告 after them: 90 bytes.
+    if text.len() > 90 {
+        return None;
+    }
     let t = text.trim_matches(is_space);
     let t = t.trim_end_matches(['：', ':', '。']);
     let t = ["業務報告", "工作報告", "報告"]
@@ -1009,7 +1033,8 @@ fn units(doc: &mut Document) {
                 continue;
             }
         }
-        if let Some(v) = inline_unit(&text) {
+        // Only a text that says 單位 can name one in brackets.
+        if let Some(v) = text.contains("單位").then(|| inline_unit(&text)).flatten() {
             own[id] = Some(v.to_string());
             // `案由：…（提案單位：教務處）` names the unit of the whole agenda item.
             if matches!(node.label, Some((_, Role::Subject))) && node.parent != NONE {

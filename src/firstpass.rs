@@ -16,8 +16,8 @@ use crate::classify::{classify, Class, Head};
 use crate::lines::{self, Dropped, Line, Shape};
 use crate::model::{Diagnostic, Kind, Severity};
 use crate::scanners::{
-    self, is_continuing, is_tail_start, is_terminal, skip_spaces, width, Marker, Numeral, Part,
-    Role, Style,
+    self, is_continuing, is_tail_start, is_terminal, skip_spaces, width, width_and_chars, Marker,
+    Numeral, Part, Role, Style,
 };
 use crate::tree::{Document, NodeId, Span, Table, MAX_DEPTH, NONE};
 use std::collections::HashMap;
@@ -52,9 +52,10 @@ struct Entry {
 
 /// `（報告單位：…）` and the like inside a text.
 fn has_unit_field(text: &str) -> bool {
-    ["報告單位", "提案單位", "主辦單位", "承辦單位"]
-        .iter()
-        .any(|w| text.contains(w))
+    text.contains("單位")
+        && ["報告單位", "提案單位", "主辦單位", "承辦單位"]
+            .iter()
+            .any(|w| text.contains(w))
 }
 
 /// The node a following line of text may continue, and how its last line ended.
@@ -88,6 +89,8 @@ struct Builder<'l, 'a> {
     last: Option<Last>,
     /// The width at which the text was hard-wrapped, if it was.
     wrap: Option<Wrap>,
+    /// Each line's display width and characters.
+    sizes: Vec<(usize, usize)>,
     /// The table being filled and whether its rows are tab- or pipe-separated.
     table: Option<(NodeId, bool)>,
     /// Structural depth where each marker style was first seen, and on which line.
@@ -96,9 +99,11 @@ struct Builder<'l, 'a> {
 }
 
 pub fn build<'a>(lines: &[Line<'a>], doc: &mut Document<'a>) {
+    let sizes: Vec<(usize, usize)> = lines.iter().map(|l| width_and_chars(&l.text)).collect();
     doc.line_count = lines.len() as u32;
     let mut b = Builder {
-        wrap: wrap_width(lines),
+        wrap: wrap_width(lines, &sizes),
+        sizes,
         doc,
         lines,
         stack: Vec::new(),
@@ -116,12 +121,13 @@ pub fn build<'a>(lines: &[Line<'a>], doc: &mut Document<'a>) {
 /// The width hard-wrapped text was cut at: the 95th percentile of line widths, which in a
 /// wrapped document is the width of its full lines (in a document of one paragraph a line, it
 /// is the longest paragraphs', which no wrapped-looking line reaches).
-fn wrap_width(lines: &[Line]) -> Option<Wrap> {
+fn wrap_width(lines: &[Line], sizes: &[(usize, usize)]) -> Option<Wrap> {
     let content = lines
         .iter()
-        .filter(|l| l.shape == Shape::Content && !l.raw.contains('\t'));
-    let mut widths: Vec<usize> = content.clone().map(|l| width(&l.text)).collect();
-    let mut chars: Vec<usize> = content.map(|l| l.text.chars().count()).collect();
+        .zip(sizes)
+        .filter(|(l, _)| l.shape == Shape::Content && !l.raw.contains('\t'));
+    let mut widths: Vec<usize> = content.clone().map(|(_, s)| s.0).collect();
+    let mut chars: Vec<usize> = content.map(|(_, s)| s.1).collect();
     if widths.len() < 6 {
         return None;
     }
@@ -152,7 +158,7 @@ fn heading_like(text: &str, max_width: usize) -> bool {
         && !is_terminal(last)
         && !is_continuing(last)
         && !is_tail_start(first)
-        && !text.contains(['，', '。', '；'])
+        && !has_clause_punctuation(text)
         && !ascii_field(text)
 }
 
@@ -166,7 +172,17 @@ fn ascii_field(text: &str) -> bool {
 
 /// Running text: clause punctuation inside or a full stop at the end.
 fn prose(text: &str) -> bool {
-    text.contains(['，', '。', '；']) || text.chars().next_back().is_some_and(is_terminal)
+    has_clause_punctuation(text) || text.chars().next_back().is_some_and(is_terminal)
+}
+
+/// `，` `。` `；` in the text, found by their UTF-8 bytes (EF BC 8C, E3 80 82, EF BC 9B).
+fn has_clause_punctuation(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| {
+        matches!(
+            w,
+            [0xef, 0xbc, 0x8c] | [0xe3, 0x80, 0x82] | [0xef, 0xbc, 0x9b]
+        )
+    })
 }
 
 fn ends_terminated(text: &str) -> bool {
@@ -997,8 +1013,7 @@ impl<'a> Builder<'_, 'a> {
             && (self.last.is_some_and(|l| l.list) && indented
                 || (self.last.is_some_and(|l| l.latin_end)
                     && first.is_some_and(|c| c.is_ascii_alphanumeric())));
-        let ranges: Vec<(u32, u32)> = line.input_ranges(from, to).collect();
-        for (k, (s, e)) in ranges.into_iter().enumerate() {
+        for (k, (s, e)) in line.input_ranges(from, to).enumerate() {
             self.doc.add_text(node, s, e, space && k == 0);
         }
         let n = &mut self.doc.nodes[node as usize];
@@ -1028,8 +1043,12 @@ impl<'a> Builder<'_, 'a> {
                 terminated: ends_terminated(piece),
                 continuing: last_char.is_some_and(is_continuing),
                 prose: prose(piece),
-                chars: piece.chars().count(),
-                width: width(&line.text),
+                chars: if piece.len() == text.len() {
+                    self.sizes[i].1
+                } else {
+                    piece.chars().count()
+                },
+                width: self.sizes[i].0,
                 latin_end: last_char.is_some_and(|c| c.is_ascii_alphanumeric()),
                 list,
             })
@@ -1055,7 +1074,16 @@ impl<'a> Builder<'_, 'a> {
 
     fn glued_marker(&self, text: &str, from: usize) -> Option<usize> {
         let mut depth = 0i32;
-        for (k, c) in text[from..].char_indices() {
+        let bytes = text.as_bytes();
+        for (k, &b) in bytes.iter().enumerate().skip(from) {
+            // Brackets and stops are ( ) : or three bytes led by E3 or EF.
+            if !matches!(b, b'(' | b')' | b':' | 0xe3 | 0xef) {
+                continue;
+            }
+            let Some(c) = text[k..].chars().next() else {
+                continue;
+            };
+            let k = k - from;
             match c {
                 '「' | '（' | '(' | '『' | '《' | '〈' | '【' => depth += 1,
                 '」' | '）' | ')' | '』' | '》' | '〉' | '】' => depth -= 1,

@@ -19,6 +19,42 @@ pub struct Piece {
     pub len: u32,
 }
 
+/// How a line's clean text maps onto the input: nearly always one piece, kept inline so that
+/// a line costs no allocation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pieces {
+    one: Option<Piece>,
+    more: Vec<Piece>,
+}
+
+impl Pieces {
+    fn from_vec(mut v: Vec<Piece>) -> Self {
+        if v.len() <= 1 {
+            Pieces {
+                one: v.pop(),
+                more: Vec::new(),
+            }
+        } else {
+            Pieces { one: None, more: v }
+        }
+    }
+
+    fn single(p: Piece) -> Self {
+        Pieces {
+            one: Some(p),
+            more: Vec::new(),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Piece> + '_ {
+        self.one.iter().chain(self.more.iter())
+    }
+
+    pub fn first(&self) -> Option<&Piece> {
+        self.one.as_ref().or(self.more.first())
+    }
+}
+
 /// What a line is before anyone reads its words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -44,7 +80,7 @@ pub struct Line<'a> {
     /// The clean text: no indentation, heading marks, bullets, `**`, escapes or trailing spaces.
     pub text: Cow<'a, str>,
     /// How `text` maps onto the input, in order.
-    pub pieces: Vec<Piece>,
+    pub pieces: Pieces,
     /// A form feed ended the line before this one: a page break.
     pub after_form_feed: bool,
     /// Display width of the line's leading spaces (an ideographic space counts two). Word
@@ -78,6 +114,17 @@ pub struct Dropped {
     pub first_control_line: u32,
 }
 
+/// Bytes that may start a line break: \n, \r, VT, FF, and the lead byte of U+2028/U+2029.
+static BREAKS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0x0b] = true;
+    t[0x0c] = true;
+    t[0xe2] = true;
+    t
+};
+
 /// Splits `input` into lines. Line breaks are `\n`, `\r\n`, a lone `\r`, form feed, vertical
 /// tab and the Unicode line and paragraph separators.
 pub fn split(input: &str) -> (Vec<Line<'_>>, Dropped) {
@@ -93,6 +140,11 @@ pub fn split(input: &str) -> (Vec<Line<'_>>, Dropped) {
     }
     let mut i = start;
     while i <= bytes.len() {
+        // Most bytes cannot break a line: skip to the next that may.
+        i += bytes[i..]
+            .iter()
+            .position(|&b| BREAKS[b as usize])
+            .unwrap_or(bytes.len() - i);
         let (brk, next, ff) = if i == bytes.len() {
             (true, i + 1, false)
         } else {
@@ -150,7 +202,7 @@ fn line<'a>(
         raw,
         start,
         text: Cow::Borrowed(""),
-        pieces: Vec::new(),
+        pieces: Pieces::default(),
         after_form_feed,
         indent: 0,
     };
@@ -179,11 +231,11 @@ fn line<'a>(
         return Line {
             shape: Shape::Page,
             text: Cow::Borrowed(trimmed),
-            pieces: vec![Piece {
+            pieces: Pieces::single(Piece {
                 clean: 0,
                 input: start + lead as u32,
                 len: trimmed.len() as u32,
-            }],
+            }),
             ..blank(raw)
         };
     }
@@ -246,7 +298,7 @@ pub fn inline<'a>(
     base: u32,
     number: u32,
     dropped: &mut Dropped,
-) -> (Cow<'a, str>, Vec<Piece>) {
+) -> (Cow<'a, str>, Pieces) {
     let lead = s.len() - s.trim_start_matches(is_space).len();
     let s_trim = s[lead..].trim_end_matches(is_space);
     let needs_work = s_trim
@@ -254,13 +306,13 @@ pub fn inline<'a>(
         .any(|b| b == b'*' || b == b'\\' || (b < 0x20 && b != b'\t') || b == 0x7f);
     if !needs_work {
         let pieces = if s_trim.is_empty() {
-            Vec::new()
+            Pieces::default()
         } else {
-            vec![Piece {
+            Pieces::single(Piece {
                 clean: 0,
                 input: base + lead as u32,
                 len: s_trim.len() as u32,
-            }]
+            })
         };
         return (Cow::Borrowed(s_trim), pieces);
     }
@@ -334,7 +386,7 @@ pub fn inline<'a>(
             .collect();
         text = text[lead2..text_trimmed_len.max(lead2)].to_string();
     }
-    (Cow::Owned(text), pieces)
+    (Cow::Owned(text), Pieces::from_vec(pieces))
 }
 
 /// `---`, `***`, `___`, and Markdown table separator rows such as `|---|:--:|`.

@@ -944,9 +944,10 @@ pub struct Label {
 
 pub fn label(s: &str) -> Option<Label> {
     let c = s.chars().next()?;
-    // Quick reject: every listed label starts with one of these characters.
+    // Quick reject: every listed label starts with one of these characters; then only the
+    // labels that start with this one are tried.
     let listed = label_first(c).then(|| {
-        LABELS.iter().find_map(|&(word, role)| {
+        labels_starting(c).iter().find_map(|&(word, role)| {
             let n = spaced_word(s, word)?;
             let m = colon(&s[n..])?;
             Some(Label {
@@ -967,7 +968,7 @@ pub fn gap_label(s: &str) -> Option<Label> {
     if !label_first(c) {
         return None;
     }
-    LABELS
+    labels_starting(c)
         .iter()
         .filter(|(_, role)| role.is_header())
         .find_map(|&(word, role)| {
@@ -1037,6 +1038,27 @@ fn qualified_label(s: &str) -> Option<Label> {
         role,
         len: colon_at + s[colon_at..].chars().next()?.len_utf8(),
     })
+}
+
+/// The labels that start with `c`, longest first: [`LABELS`] grouped once by first character.
+fn labels_starting(c: char) -> &'static [(&'static str, Role)] {
+    type ByFirst = Vec<(char, Vec<(&'static str, Role)>)>;
+    static BY_FIRST: std::sync::OnceLock<ByFirst> = std::sync::OnceLock::new();
+    let table = BY_FIRST.get_or_init(|| {
+        let mut t: ByFirst = Vec::new();
+        for &(word, role) in LABELS {
+            let first = word.chars().next().unwrap_or(' ');
+            match t.iter_mut().find(|(f, _)| *f == first) {
+                Some((_, v)) => v.push((word, role)),
+                None => t.push((first, vec![(word, role)])),
+            }
+        }
+        t.sort_by_key(|(f, _)| *f);
+        t
+    });
+    table
+        .binary_search_by_key(&c, |(f, _)| *f)
+        .map_or(&[], |k| table[k].1.as_slice())
 }
 
 fn label_first(c: char) -> bool {
@@ -1248,6 +1270,19 @@ pub fn is_tail_start(c: char) -> bool {
             | '％'
             | '%'
     )
+}
+
+/// Display width and characters at once, from the bytes: a character below U+1100 is one or two
+/// bytes long and one column wide; from U+1100 on it is three or four bytes and two columns.
+pub fn width_and_chars(s: &str) -> (usize, usize) {
+    let (mut w, mut n) = (0, 0);
+    for &b in s.as_bytes() {
+        if b & 0xc0 != 0x80 {
+            n += 1;
+            w += if b < 0xe1 { 1 } else { 2 };
+        }
+    }
+    (w, n)
 }
 
 /// Display width: CJK and full-width characters take two columns.
