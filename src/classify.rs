@@ -85,9 +85,21 @@ pub fn classify(text: &str) -> Class {
 /// `委員發言要點：` alone on its line: a few characters and a colon head what follows, as a
 /// label does. (A sentence that ends in a colon, `…辦理情形如下：`, is longer or punctuated.)
 fn heading_label(s: &str) -> Option<Label> {
-    let head = s
-        .strip_suffix(['：', ':'])?
-        .trim_end_matches(scanners::is_space);
+    // Chinese, perhaps with a letter or digit naming who (`委員A：`).
+    let word = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphanumeric();
+    // At most 13 characters are read: this runs at every stop of a long line that may have an
+    // item glued after it, so reading to the line's end each time would be quadratic.
+    let head_len: usize = s
+        .chars()
+        .take(13)
+        .take_while(|&c| word(c))
+        .map(char::len_utf8)
+        .sum();
+    let head = &s[..head_len];
+    let rest = &s[head_len..];
+    if !matches!(&rest[skip_spaces(rest)..], "：" | ":") {
+        return None;
+    }
     // `…執行情形如下：` introduces a table or list; it does not name a part.
     if ["如下", "如次", "如后", "如後", "如附", "說明"]
         .iter()
@@ -96,16 +108,11 @@ fn heading_label(s: &str) -> Option<Label> {
         return None;
     }
     let chars = head.chars().count();
-    // Chinese, perhaps with a letter or digit naming who (`委員A：`).
     let cjk = head
         .chars()
         .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
         .count();
-    let plain = cjk >= 2
-        && head
-            .chars()
-            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphanumeric());
-    ((2..=12).contains(&chars) && plain).then_some(Label {
+    ((2..=12).contains(&chars) && cjk >= 2).then_some(Label {
         word: "",
         role: scanners::Role::Other,
         len: s.len(),

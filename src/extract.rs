@@ -894,7 +894,7 @@ pub fn scan(text: &str, year: u16) -> Vec<Found> {
             }
         }
     }
-    sc.out.sort_by_key(|f| f.start);
+    crate::tree::sort_by_key(&mut sc.out, |f| f.start as u64);
     sc.out
 }
 

@@ -50,12 +50,17 @@ struct Entry {
     indent: u16,
 }
 
-/// `（報告單位：…）` and the like inside a text.
-fn has_unit_field(text: &str) -> bool {
-    text.contains("單位")
-        && ["報告單位", "提案單位", "主辦單位", "承辦單位"]
-            .iter()
-            .any(|w| text.contains(w))
+/// Where the last `（報告單位：…）` or the like starts in a line. An item's text is the rest of
+/// its line, so it names a unit when one starts at or after it; searching the rest again for
+/// each item glued onto a long line would take time quadratic in its length.
+fn last_unit_field(text: &str) -> Option<usize> {
+    if !text.contains("單位") {
+        return None;
+    }
+    ["報告單位", "提案單位", "主辦單位", "承辦單位"]
+        .iter()
+        .filter_map(|w| text.rfind(w))
+        .max()
 }
 
 /// The node a following line of text may continue, and how its last line ended.
@@ -96,6 +101,8 @@ struct Builder<'l, 'a> {
     /// Structural depth where each marker style was first seen, and on which line.
     style_depth: HashMap<Style, (u32, u32)>,
     depth_capped: bool,
+    /// [`last_unit_field`] of the line being read: (line index, result).
+    unit_at: Option<(usize, Option<usize>)>,
 }
 
 pub fn build<'a>(lines: &[Line<'a>], doc: &mut Document<'a>) {
@@ -114,6 +121,7 @@ pub fn build<'a>(lines: &[Line<'a>], doc: &mut Document<'a>) {
         table: None,
         style_depth: HashMap::new(),
         depth_capped: false,
+        unit_at: None,
     };
     b.run();
 }
@@ -131,8 +139,8 @@ fn wrap_width(lines: &[Line], sizes: &[(usize, usize)]) -> Option<Wrap> {
     if widths.len() < 6 {
         return None;
     }
-    widths.sort_unstable();
-    chars.sort_unstable();
+    crate::tree::sort_by_key(&mut widths, |&w| w as u64);
+    crate::tree::sort_by_key(&mut chars, |&c| c as u64);
     let at = widths.len() * 95 / 100;
     Some(Wrap {
         width: widths[at],
@@ -783,7 +791,7 @@ impl<'a> Builder<'_, 'a> {
                     self.header = false;
                 }
                 let written = &text[..m.len];
-                let unit = has_unit_field(text);
+                let unit = self.unit_field_from(i, from);
                 let parent = self.place_marker(&m, written, number, blanks > 0, unit, line.indent);
                 self.check_style_depth(m.style, parent, written, number);
                 let node = self.add(parent, kind, number);
@@ -867,7 +875,16 @@ impl<'a> Builder<'_, 'a> {
                 n.label_len = (bracket + l.len) as u32;
             }
         }
-        self.add_text(node, i, from + class.body, false)
+        let split = self.add_text(node, i, from + class.body, false);
+        // A label without a colon takes the gap after it (`主　　席　`); when another field
+        // starts right after the gap (`主席　紀錄：…`), the text ends before the gap, and so must
+        // the label.
+        if self.doc.nodes[node as usize].label_len > 0 {
+            let len = self.doc.text(node).len() as u32;
+            let n = &mut self.doc.nodes[node as usize];
+            n.label_len = n.label_len.min(len);
+        }
+        split
     }
 
     /// A line of text with no marker or label that does not continue the last item.
@@ -1141,6 +1158,19 @@ impl<'a> Builder<'_, 'a> {
                     _ => None,
                 })
                 .unwrap_or(false)
+    }
+
+    /// Whether a unit field starts at or after byte `from` of line `i`'s text.
+    fn unit_field_from(&mut self, i: usize, from: usize) -> bool {
+        let at = match self.unit_at {
+            Some((line, at)) if line == i => at,
+            _ => {
+                let at = last_unit_field(&self.lines[i].text);
+                self.unit_at = Some((i, at));
+                at
+            }
+        };
+        at.is_some_and(|k| k >= from)
     }
 
     fn continues_open(&self, m: &Marker) -> bool {

@@ -119,21 +119,24 @@ impl<'s> Utf16Cursor<'s> {
         }
     }
 
-    /// UTF-16 offset of byte offset `at` (a char boundary). Cheap when offsets come in
-    /// increasing order; starts over when they do not.
+    /// UTF-16 offset of byte offset `at` (a char boundary). Costs the distance from the
+    /// last offset asked, so offsets in increasing order (or nearly: facts may overlap) cost
+    /// one pass; starting over at 0 would make many overlapping facts quadratic.
     pub fn at(&mut self, at: usize) -> u32 {
+        // One unit per UTF-8 lead byte; a four-byte sequence is a surrogate pair.
+        let count = |bytes: &[u8]| -> u32 {
+            bytes
+                .iter()
+                .map(|&b| ((b & 0xc0) != 0x80) as u32 + (b >= 0xf0) as u32)
+                .sum()
+        };
         if at < self.byte {
-            self.byte = 0;
-            self.unit = 0;
-        }
-        let mut units = self.unit;
-        for &b in &self.s[self.byte..at] {
-            // One unit per UTF-8 lead byte; a four-byte sequence is a surrogate pair.
-            units += ((b & 0xc0) != 0x80) as u32 + (b >= 0xf0) as u32;
+            self.unit -= count(&self.s[at..self.byte]);
+        } else {
+            self.unit += count(&self.s[self.byte..at]);
         }
         self.byte = at;
-        self.unit = units;
-        units
+        self.unit
     }
 }
 
@@ -265,6 +268,16 @@ mod tests {
             .position(|&r| ROLES[r as usize] == "decision")
             .unwrap();
         assert_eq!(f.label_len[label], 3);
+    }
+
+    #[test]
+    fn the_cursor_steps_back() {
+        let s = "a甲🎉b乙";
+        let mut c = Utf16Cursor::new(s);
+        let want = |at: usize| utf16(&s[..at]).len() as u32;
+        for at in [0, 4, 8, 1, 9, 4, 0, s.len()] {
+            assert_eq!(c.at(at), want(at), "at {at}");
+        }
     }
 
     #[test]

@@ -530,14 +530,11 @@ pub fn person(raw: &str) -> Person {
     let score = |&(at, n): &(usize, usize)| {
         let before = &chars[..at];
         let after = chars.len() - at - n;
-        let before_s: String = before.iter().collect();
-        if !before.is_empty() && unit_name(&before_s).is_some() && (2..=4).contains(&after) {
+        if !before.is_empty() && names_unit(before) && (2..=4).contains(&after) {
             4 // 秘書處處長王大明
         } else if !before.is_empty() && (1..=2).contains(&after) {
-            let head: String = before[..before.len() - surname_len(before).min(before.len())]
-                .iter()
-                .collect();
-            if head.is_empty() || unit_name(&head).is_some() {
+            let head = &before[..before.len() - surname_len(before).min(before.len())];
+            if head.is_empty() || names_unit(head) {
                 3 // 林部長宜敬, 韌性建設司牛司長信仁
             } else {
                 2
@@ -613,13 +610,20 @@ pub fn person(raw: &str) -> Person {
     p
 }
 
-/// `交通部王大明` → (交通部, 王大明): the longest head that names a unit.
+/// Whether `chars` name a unit. A unit's name is short: a long run (a list without separators)
+/// is rejected before it is copied, since people are read at every title found in it.
+fn names_unit(chars: &[char]) -> bool {
+    chars.len() <= 90 && unit_name(&chars.iter().collect::<String>()).is_some()
+}
+
+/// `交通部王大明` → (交通部, 王大明): the longest head that names a unit, before a name of two
+/// to four characters.
 fn split_unit(chars: &[char]) -> (Option<String>, Option<String>) {
     if chars.len() > 4 {
-        for cut in (2..chars.len() - 1).rev() {
-            let head: String = chars[..cut].iter().collect();
-            if unit_name(&head).is_some() && (2..=4).contains(&(chars.len() - cut)) {
-                return (Some(head), s(&chars[cut..]));
+        // Only the cuts that leave a name of two to four characters.
+        for cut in (chars.len().saturating_sub(4).max(2)..chars.len() - 1).rev() {
+            if names_unit(&chars[..cut]) {
+                return (s(&chars[..cut]), s(&chars[cut..]));
             }
         }
     }

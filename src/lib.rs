@@ -46,6 +46,6 @@ pub fn parse(input: &str) -> Document<'_> {
     header::read(&mut doc);
     extract::run(&mut doc);
     normalise::report_shape(kind, &mut doc);
-    doc.diagnostics.sort_by_key(|d| d.line);
+    tree::sort_by_key(&mut doc.diagnostics, |d| d.line as u64);
     doc
 }

@@ -301,9 +301,10 @@ pub fn inline<'a>(
 ) -> (Cow<'a, str>, Pieces) {
     let lead = s.len() - s.trim_start_matches(is_space).len();
     let s_trim = s[lead..].trim_end_matches(is_space);
-    let needs_work = s_trim
-        .bytes()
-        .any(|b| b == b'*' || b == b'\\' || (b < 0x20 && b != b'\t') || b == 0x7f);
+    let bytes = s_trim.as_bytes();
+    let needs_work = bytes.iter().enumerate().any(|(j, &b)| {
+        b == b'*' || b == b'\\' || (b < 0x20 && b != b'\t') || b == 0x7f || c1_control(bytes, j)
+    });
     if !needs_work {
         let pieces = if s_trim.is_empty() {
             Pieces::default()
@@ -337,27 +338,64 @@ pub fn inline<'a>(
         text.push_str(&s[from..to]);
     };
     let b = s.as_bytes();
+    // Control characters are read as if they were not there: `*\0*` is bold and `\\\0*` an
+    // escape, as they would be without the NUL.
+    let control = |k: usize| -> usize {
+        if (b[k] < 0x20 && b[k] != b'\t') || b[k] == 0x7f {
+            1
+        } else if c1_control(b, k) {
+            2
+        } else {
+            0
+        }
+    };
+    // Counts the control characters in `b[from..to]`.
+    let mut count = |from: usize, to: usize| {
+        let mut k = from;
+        while k < to {
+            match control(k) {
+                0 => k += 1, // the `*` or `\\` around them
+                n => {
+                    dropped.control += 1;
+                    if dropped.first_control_line == 0 {
+                        dropped.first_control_line = number;
+                    }
+                    k += n;
+                }
+            }
+        }
+    };
+    // The first byte at or after `k` that is not a control character.
+    let past_controls = |mut k: usize| {
+        while k < b.len() && control(k) > 0 {
+            k += control(k);
+        }
+        k
+    };
     let mut run = 0;
     let mut j = 0;
     while j < b.len() {
-        let skip = if b[j] == b'*' && b.get(j + 1) == Some(&b'*') {
-            2
-        } else if b[j] == b'\\' && b.get(j + 1).is_some_and(|c| c.is_ascii_punctuation()) {
-            1
-        } else if (b[j] < 0x20 && b[j] != b'\t') || b[j] == 0x7f {
-            dropped.control += 1;
-            if dropped.first_control_line == 0 {
-                dropped.first_control_line = number;
+        // (bytes to drop, whether the byte after them is an escaped character to keep). The
+        // controls after a `*` or `\\` are looked past only there, so that a long run of them
+        // is read once.
+        let (skip, escaped) = if control(j) > 0 {
+            (control(j), false)
+        } else if b[j] == b'*' || b[j] == b'\\' {
+            let next = past_controls(j + 1);
+            match b.get(next) {
+                Some(b'*') if b[j] == b'*' => (next + 1 - j, false),
+                Some(c) if b[j] == b'\\' && c.is_ascii_punctuation() => (next - j, true),
+                _ => (0, false),
             }
-            1
         } else {
-            0
+            (0, false)
         };
         if skip > 0 {
+            count(j, j + skip);
             keep(&mut text, run, j);
             j += skip;
             // An escaped character is kept: step over it so `\*\*` stays two stars.
-            if b[j - 1] == b'\\' {
+            if escaped {
                 keep(&mut text, j, j + 1);
                 j += 1;
             }
@@ -387,6 +425,12 @@ pub fn inline<'a>(
         text = text[lead2..text_trimmed_len.max(lead2)].to_string();
     }
     (Cow::Owned(text), Pieces::from_vec(pieces))
+}
+
+/// A C1 control character (U+0080–U+009F, UTF-8 `C2 80`–`C2 9F`) at byte `j`: what a text
+/// decoded with the wrong code page carries (cp1252 read as Latin-1).
+fn c1_control(b: &[u8], j: usize) -> bool {
+    b[j] == 0xc2 && b.get(j + 1).is_some_and(|c| (0x80..=0x9f).contains(c))
 }
 
 /// `---`, `***`, `___`, and Markdown table separator rows such as `|---|:--:|`.
@@ -456,6 +500,19 @@ mod tests {
             .map(|(a, b)| &input[a as usize..b as usize])
             .collect();
         assert_eq!(part, "新知");
+    }
+
+    #[test]
+    fn c1_controls_are_dropped_and_latin1_kept() {
+        let input = "一、\u{85}甲\u{9f}乙\u{a0}丙°";
+        let (lines, dropped) = split(input);
+        assert_eq!(lines[0].text, "一、甲乙\u{a0}丙°");
+        assert_eq!(dropped.control, 2);
+        let back: String = lines[0]
+            .input_ranges(0, lines[0].text.len())
+            .map(|(a, b)| &input[a as usize..b as usize])
+            .collect();
+        assert_eq!(back, lines[0].text);
     }
 
     #[test]

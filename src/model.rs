@@ -5,6 +5,7 @@
 //!
 //! Offsets into text (`at`, `labelLen`) count UTF-16 code units, as JavaScript strings do.
 
+use crate::flat::Utf16Cursor;
 use crate::scanners::{Part, Role};
 use crate::tree::{Document, FactValue, NodeId, NONE};
 use serde::ser::{SerializeMap, SerializeSeq};
@@ -193,12 +194,20 @@ struct Facts<'d, 'a> {
 impl Serialize for Facts<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(None)?;
+        // Facts come in order of their start: one pass over the text for all their offsets,
+        // where counting from the start for each would be quadratic in a long paragraph.
+        let mut cursor = Utf16Cursor::new(self.text);
         for f in self.doc.facts(self.id) {
+            let kind = match f.value {
+                FactValue::Date { .. } => 0,
+                FactValue::Amount { .. } => 1,
+                FactValue::Percent { .. } => 2,
+            };
+            if kind != self.want {
+                continue;
+            }
             let written = &self.text[f.start as usize..f.end as usize];
-            let at = [
-                utf16_at(self.text, f.start as usize),
-                utf16_at(self.text, f.end as usize),
-            ];
+            let at = [cursor.at(f.start as usize), cursor.at(f.end as usize)];
             match (&f.value, self.want) {
                 (FactValue::Date { from, to }, 0) => seq.serialize_element(&DateOut {
                     text: written,

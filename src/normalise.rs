@@ -43,8 +43,10 @@ pub fn inspect(input: &str, diagnostics: &mut Vec<Diagnostic>) -> Shape {
             _ => {}
         }
     }
-    shape.empty = input.chars().all(char::is_whitespace)
-        || input.chars().all(|c| c.is_whitespace() || c == '\u{feff}');
+    // Spaces as the line splitter reads them too: a BOM or a zero-width space is no content.
+    shape.empty = input
+        .chars()
+        .all(|c| c.is_whitespace() || crate::scanners::is_space(c));
     if shape.empty {
         diagnostics.push(Diagnostic::new(
             "empty-input",

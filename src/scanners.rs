@@ -1053,7 +1053,7 @@ fn labels_starting(c: char) -> &'static [(&'static str, Role)] {
                 None => t.push((first, vec![(word, role)])),
             }
         }
-        t.sort_by_key(|(f, _)| *f);
+        crate::tree::sort_by_key(&mut t, |(f, _)| *f as u64);
         t
     });
     table

@@ -276,3 +276,40 @@ impl Iterator for Siblings<'_, '_> {
         Some(id)
     }
 }
+
+/// Sorts `items` by `key`, keeping equal keys in their order: a stable sort.
+///
+/// Every sort of the parser goes through here, so that the WebAssembly build carries one
+/// instance of the standard library's sort (over `(key, index)` pairs) instead of one per
+/// element type, each some kilobytes.
+pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+    if items.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        return;
+    }
+    let mut order: Vec<(u64, u32)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (key(t), i as u32))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.iter().filter_map(|&(_, i)| slots[i as usize].take()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_by_key;
+
+    #[test]
+    fn sort_by_key_is_stable() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        sort_by_key(&mut v, |&(k, _)| k);
+        assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+        let mut sorted = vec![1, 2, 2, 5];
+        sort_by_key(&mut sorted, |&k| k);
+        assert_eq!(sorted, [1, 2, 2, 5]);
+        let mut empty: Vec<u8> = vec![];
+        sort_by_key(&mut empty, |&k| k.into());
+        assert!(empty.is_empty());
+    }
+}

@@ -4,10 +4,6 @@
 
 mod common;
 
-use common::{content, everything, held, subsequence};
-use minutes_outline::flat::flatten;
-use minutes_outline::tree::{MAX_DEPTH, NONE};
-use minutes_outline::{parse, Document};
 use proptest::prelude::*;
 
 const CJK: [&str; 11] = [
@@ -146,74 +142,11 @@ fn minutes(noise: bool) -> impl Strategy<Value = String> {
         .prop_map(|(lines, brk)| lines.join(brk))
 }
 
-/// Every invariant at once, so that each generated input is parsed once. `exact`: the
-/// outline holds exactly the input's content; otherwise (arbitrary text, where a `#` in a table
-/// may be content or decoration) at least the content and at most the input, in order.
+/// Every invariant of [`common::check`], as a proptest failure.
 fn check(input: &str, exact: bool) -> Result<(), TestCaseError> {
-    let doc: Document = parse(input);
-    // Nothing lost, in order, and nothing made up.
-    let got = held(&doc);
-    if exact {
-        prop_assert_eq!(got, content(input));
-    } else {
-        prop_assert!(
-            subsequence(&content(input), &got),
-            "lost: {:?} holds {:?}",
-            content(input),
-            got
-        );
-        prop_assert!(
-            subsequence(&got, &everything(input)),
-            "made up: {:?} from {:?}",
-            got,
-            input
-        );
-    }
-    // Every node lies inside the input and in a consistent tree.
-    let lines = doc.line_count;
-    for (id, n) in doc.nodes.iter().enumerate() {
-        prop_assert!(
-            n.line >= 1 && n.line <= n.end_line && n.end_line <= lines.max(1),
-            "node {} lines {}..{} of {}",
-            id,
-            n.line,
-            n.end_line,
-            lines
-        );
-        prop_assert!((n.depth as usize) < MAX_DEPTH);
-        if n.parent != NONE {
-            prop_assert!((n.parent as usize) < id);
-            prop_assert_eq!(n.depth, doc.nodes[n.parent as usize].depth + 1);
-        } else {
-            prop_assert_eq!(n.depth, 0);
-        }
-    }
-    // The flat view slices the same texts out of the input's UTF-16.
-    let f = flatten(&doc);
-    let units: Vec<u16> = input.encode_utf16().collect();
-    for id in 0..doc.nodes.len() {
-        let mut text = String::new();
-        for s in f.text_at[id]..f.marker_at[id + 1] {
-            let (a, b) = (
-                f.seg_start[s as usize] as usize,
-                f.seg_end[s as usize] as usize,
-            );
-            prop_assert!(a <= b && b <= units.len());
-            if f.seg_space[s as usize] == 1 && s > f.text_at[id] {
-                text.push(' ');
-            }
-            text += &String::from_utf16_lossy(&units[a..b]);
-        }
-        prop_assert_eq!(text, doc.text(id as u32));
-    }
-    // The JSON is valid and reads back.
-    let json = serde_json::to_string(&doc).unwrap();
-    let back: serde_json::Value = serde_json::from_str(&json).unwrap();
-    prop_assert_eq!(
-        back["outline"].as_array().map(Vec::len),
-        Some(doc.roots().count())
-    );
-    Ok(())
+    common::check(input, exact)
+        .map(drop)
+        .map_err(TestCaseError::fail)
 }
 
 proptest! {

@@ -1,9 +1,11 @@
 // Bundles the drop-in component, pkg/minutes-outline.js: the element (src/component/), the
 // wasm-bindgen glue and the wasm itself (base64), as one script that works from a classic
-// <script src> and from type="module" alike. Also writes pkg/package.json.
+// <script src> and from type="module" alike. Also copies the element's TypeScript types and its
+// Custom Elements Manifest (src/component/minutes-outline.d.ts, custom-elements.json) and writes
+// pkg/package.json.
 //   node tools/bundle.mjs BUILD_DIR OUT_DIR     (BUILD_DIR holds parser.js and parser_bg.wasm)
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const [work, out] = process.argv.slice(2).map((p) => resolve(p));
@@ -42,6 +44,12 @@ const result = await build({
 });
 writeFileSync(join(out, 'minutes-outline.js'), result.outputFiles[0].contents);
 
+// Copied as they are (the same bytes, so that the build stays reproducible); a manifest that is
+// not JSON stops the build here rather than in a developer's editor.
+const component = join(root, 'src/component');
+JSON.parse(readFileSync(join(component, 'custom-elements.json'), 'utf8'));
+for (const file of ['minutes-outline.d.ts', 'custom-elements.json']) copyFileSync(join(component, file), join(out, file));
+
 const pkg = {
   name: 'minutes-outline',
   version,
@@ -49,12 +57,15 @@ const pkg = {
   license: 'MIT OR Apache-2.0',
   type: 'module',
   main: './minutes-outline.js',
+  types: './minutes-outline.d.ts',
+  customElements: 'custom-elements.json',
   exports: {
-    '.': './minutes-outline.js',
+    '.': { types: './minutes-outline.d.ts', default: './minutes-outline.js' },
     './parser': { types: './parser.d.ts', default: './parser.js' },
     './parser_bg.wasm': './parser_bg.wasm',
+    './custom-elements.json': './custom-elements.json',
   },
-  files: ['minutes-outline.js', 'parser.js', 'parser.d.ts', 'parser_bg.wasm'],
+  files: ['minutes-outline.js', 'minutes-outline.d.ts', 'custom-elements.json', 'parser.js', 'parser.d.ts', 'parser_bg.wasm'],
   sideEffects: ['./minutes-outline.js'],
   keywords: ['web-component', 'custom-element', 'minutes', 'webassembly', 'taiwan', '會議紀錄'],
 };

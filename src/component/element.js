@@ -11,8 +11,19 @@ import { strings } from './i18n.js';
 import * as filter from './filter.js';
 import * as exporter from './export.js';
 
-/** The largest input fetched or read, in bytes. */
+/**
+ * The largest `src` read, in bytes (50 MiB: years of a ministry's minutes). A larger file is
+ * refused with a message: before it downloads when the server gives its size, as soon as it
+ * passes the limit when not. Up to it, the page stays responsive: the bytes are decoded as
+ * they arrive and parsed in a worker.
+ */
 export const MAX_BYTES = 50 * 1024 * 1024;
+/**
+ * Seconds a `src` may stay silent (no answer, or no new bytes of it) before the load gives up
+ * with a message; the `timeout` attribute (in seconds) changes it. Browsers themselves wait
+ * minutes on a server that never answers, which would leave "Loading…" on screen.
+ */
+export const TIMEOUT = 30;
 /** Texts longer than this (in UTF-16 units, about 600 KB of Chinese) are parsed in a worker. */
 const OFF_THREAD = 200_000;
 /** Diagnostics listed in the notes panel; the rest are counted. */
@@ -33,19 +44,26 @@ const h = (tag, props, ...children) => {
   return el;
 };
 
-/** Decodes fetched or opened bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or Big5. */
-export function decode(buffer, contentType = '') {
-  const bytes = new Uint8Array(buffer);
+/** The encoding of bytes starting with `head`: UTF-16 by its BOM, the declared charset, or UTF-8. */
+function encodingOf(head, contentType) {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   const declared = /charset=([\w-]+)/i.exec(contentType)?.[1];
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   if (declared && !/utf-?8/i.test(declared)) {
     try {
-      return new TextDecoder(declared).decode(bytes);
+      return new TextDecoder(declared).encoding;
     } catch {
       /* an unknown label: try UTF-8 */
     }
   }
+  return 'utf-8';
+}
+
+/** Decodes fetched or opened bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or Big5. */
+export function decode(buffer, contentType = '') {
+  const bytes = new Uint8Array(buffer);
+  const label = encodingOf(bytes, contentType);
+  if (label !== 'utf-8') return new TextDecoder(label).decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -57,6 +75,97 @@ export function decode(buffer, contentType = '') {
     }
   }
 }
+
+/**
+ * decode() for bytes that arrive in pieces: each piece is decoded as it comes, so that a long
+ * file is never decoded in one long task. `binary` tells, from the first 4 KB, that it is not
+ * text. UTF-8 pieces are kept until the end, in case the file turns out to be Big5.
+ */
+function streamDecoder(contentType = '') {
+  const pieces = [];
+  let parts = [];
+  let size = 0;
+  let dec = null;
+  let broken = false; // not valid UTF-8 after all
+  const feed = (b) => {
+    if (broken) return;
+    try {
+      parts.push(dec.decode(b, { stream: true }));
+    } catch {
+      broken = true;
+    }
+  };
+  const begin = () => {
+    const head = new Uint8Array(Math.min(size, 4096));
+    let at = 0;
+    for (const b of pieces) {
+      if (at >= head.length) break;
+      head.set(b.subarray(0, head.length - at), at);
+      at += Math.min(b.length, head.length - at);
+    }
+    it.binary = looksBinary(head.buffer);
+    const label = encodingOf(head, contentType);
+    dec = new TextDecoder(label, { fatal: label === 'utf-8' });
+    for (const b of pieces) feed(b);
+    if (label !== 'utf-8') pieces.length = 0;
+  };
+  // Decodes the kept pieces again, yielding to the page every few milliseconds.
+  const again = async (label, fatal) => {
+    const d = new TextDecoder(label, { fatal });
+    const out = [];
+    let t = performance.now();
+    try {
+      for (const b of pieces) {
+        out.push(d.decode(b, { stream: true }));
+        if (performance.now() - t > 20) {
+          await new Promise((ok) => setTimeout(ok));
+          t = performance.now();
+        }
+      }
+      out.push(d.decode());
+      return out;
+    } catch {
+      return null;
+    }
+  };
+  const it = {
+    binary: false,
+    push(bytes) {
+      if (dec && !dec.fatal) return feed(bytes);
+      pieces.push(bytes);
+      size += bytes.length;
+      if (dec) feed(bytes);
+      else if (size >= 4096) begin();
+    },
+    async end() {
+      if (!dec) begin();
+      if (it.binary) return '';
+      if (!broken) {
+        try {
+          parts.push(dec.decode());
+        } catch {
+          broken = true;
+        }
+      }
+      if (broken) parts = (await again('big5', true)) ?? (await again('utf-8', false));
+      pieces.length = 0; // 50 MB the parse is better off without
+      return parts.join('');
+    },
+  };
+  return it;
+}
+
+/** Whether a fetched text is a web page (a server's error or sign-in page, say), not minutes. */
+function looksHtml(text, contentType) {
+  const head = text.slice(0, 1024).trimStart();
+  if (/^<(!doctype html|html[\s>]|head[\s>]|body[\s>])/i.test(head)) return true;
+  return /html/i.test(contentType) && head.startsWith('<');
+}
+
+/** An error whose message is meant for the reader, as it is. */
+class Refusal extends Error {}
+
+const megabytes = (n) => (n / 1048576).toFixed(1);
 
 /** Whether bytes look like a binary file rather than text. */
 export function looksBinary(buffer) {
@@ -86,6 +195,7 @@ export function define(parser) {
     #input = ''; // what was parsed last
     #outline = null;
     #folded = null;
+    #applyMs = 0; // how long the last filter took: typing waits for a pause only when slow
     #tree = null; // the whole outline
     #results = null; // the filtered view, when a filter narrows
     #kept = null; // what the filters keep: { show, matches, hits }
@@ -93,7 +203,11 @@ export function define(parser) {
     #hit = -1; // index of the current search hit in #kept.matches
     #token = 0;
     #loading = false;
-    #abort = null;
+    #job = null; // aborts the load under way: its download, its worker
+    #interrupted = false; // a load was cut short by removal from the page
+    #live = null; // the status, alert and progress bar, kept across rebuilds
+    #planned = 0; // rows the render of the whole tree under way will make
+    #spoke = 0; // when the status last changed for progress
     #searchTimer = 0;
     #prefix;
     #onHash = () => this.#fromUrl();
@@ -124,17 +238,19 @@ export function define(parser) {
       }
       window.addEventListener('hashchange', this.#onHash);
       window.addEventListener('beforeprint', this.#onPrint);
-      if (!this.#outline && !this.#loading) this.#start();
+      if ((!this.#outline || this.#interrupted) && !this.#loading) this.#start();
     }
 
     disconnectedCallback() {
       window.removeEventListener('hashchange', this.#onHash);
       window.removeEventListener('beforeprint', this.#onPrint);
-      // A load cut short starts again when the element comes back.
+      // Work under way stops (the download cancelled, the worker ended) and starts again if
+      // the element comes back.
       if (this.#loading) {
         this.#token++;
         this.#loading = false;
-        this.#abort?.abort();
+        this.#interrupted = true;
+        this.#job?.abort();
       }
     }
 
@@ -191,9 +307,11 @@ export function define(parser) {
     }
 
     expandAll() {
+      if (this.#view() === this.#tree) this.#plan(Infinity);
       return this.#view()?.setAll(true);
     }
     collapseAll() {
+      if (this.#view() === this.#tree) this.#plan(0);
       return this.#view()?.setAll(false);
     }
 
@@ -221,35 +339,51 @@ export function define(parser) {
     /** Where the text comes from: the property, then `src`, then the element's own text. */
     async #start() {
       const token = ++this.#token;
+      this.#job?.abort();
+      const job = (this.#job = new AbortController());
       this.#loading = true;
+      this.#interrupted = false;
       // A new `ready` for each new text, unless the last one is still pending.
       if (!this.#settle) this.#ready = new Promise((ok) => (this.#settle = ok));
+      this.#alert('');
       try {
-        await this.#load(token);
+        await this.#load(token, job.signal);
+      } catch (err) {
+        // Nothing a text, a server or a bug does may throw into the page: it is said here.
+        if (token === this.#token) this.#fail(this.#s.failed(err?.message ?? String(err)));
       } finally {
-        if (token === this.#token) this.#loading = false;
+        if (token === this.#token) {
+          this.#loading = false;
+          this.#busy(null);
+        }
       }
     }
 
-    async #load(token) {
-      this.#abort?.abort();
-      this.#abort = null;
+    async #load(token, signal) {
       this.#status(this.#s.loading);
+      this.#busy();
+      const src = this.getAttribute('src');
       let text;
-      try {
-        if (this.#text !== null) text = this.#text;
-        else if (this.getAttribute('src')) text = await this.#fetch(this.getAttribute('src'), token);
-        else text = await this.#inline();
-      } catch (err) {
-        if (token !== this.#token) return;
-        this.#status(this.#s.fetchFailed(this.getAttribute('src'), err?.message ?? String(err)), true);
-        // The page's own copy of the minutes is still worth showing.
-        const inline = await this.#inline();
-        if (token === this.#token && inline.trim()) await this.#show(inline, token, true);
-        return;
-      }
+      if (this.#text !== null) text = this.#text;
+      else if (src) {
+        try {
+          text = await this.#fetch(src, signal);
+        } catch (err) {
+          if (token !== this.#token) return;
+          // The page's own copy of the minutes is still worth showing.
+          const own = await this.#inline();
+          const inline = own.trim() ? own : '';
+          if (token !== this.#token) return;
+          const why = err instanceof Refusal ? err.message : this.#s.network;
+          this.#alert(this.#s.fetchFailed(src, why) + (inline ? this.#s.showingInline : ''));
+          this.#emit('mo-error', { message: this.#live.alert.textContent });
+          if (inline) await this.#show(inline, token, signal);
+          else this.#fail(null);
+          return;
+        }
+      } else text = await this.#inline();
       if (token !== this.#token) return;
-      await this.#show(text, token);
+      await this.#show(text, token, signal);
     }
 
     /** The text written inside the element, once the HTML parser has read all of it. */
@@ -260,40 +394,102 @@ export function define(parser) {
       });
     }
 
-    async #fetch(src, token) {
+    /** The text at `src`; a Refusal says why there is none. */
+    async #fetch(src, signal) {
+      const s = this.#s;
+      const seconds = +this.getAttribute('timeout') > 0 ? +this.getAttribute('timeout') : TIMEOUT;
       const ctrl = new AbortController();
-      this.#abort = ctrl;
-      const timer = setTimeout(() => ctrl.abort(new Error(this.#s.timedOut)), 30000);
+      const cancel = () => ctrl.abort();
+      signal.addEventListener('abort', cancel, { once: true });
+      let silent = false;
+      let timer = 0;
+      // The clock starts again with every piece that arrives: a slow but steady download goes on.
+      const wait = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          silent = true;
+          ctrl.abort();
+        }, seconds * 1000);
+      };
       try {
+        wait();
         const res = await fetch(new URL(src, document.baseURI), { signal: ctrl.signal });
-        if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
-        const size = Number(res.headers.get('content-length') || 0);
-        if (size > MAX_BYTES) throw new Error(this.#s.tooLarge((size / 1048576).toFixed(1)));
-        const buffer = await res.arrayBuffer();
-        if (buffer.byteLength > MAX_BYTES) throw new Error(this.#s.tooLarge((buffer.byteLength / 1048576).toFixed(1)));
-        if (looksBinary(buffer)) throw new Error(this.#s.notText);
-        return decode(buffer, res.headers.get('content-type') ?? '');
+        if (!res.ok) throw new Refusal(s.httpError(res.status));
+        const type = res.headers.get('content-type') ?? '';
+        if (/^\s*(image|audio|video|font)\//i.test(type)) throw new Refusal(s.notText);
+        const size = Number(res.headers.get('content-length')) || 0;
+        if (size > MAX_BYTES) throw new Refusal(s.tooLarge(megabytes(size), megabytes(MAX_BYTES)));
+        const text = streamDecoder(type);
+        const reader = res.body?.getReader();
+        let got = 0;
+        let slice = performance.now();
+        while (reader) {
+          wait();
+          // Pieces already received resolve at once, as one task: let the page in between.
+          if (performance.now() - slice > 20) {
+            await new Promise((ok) => setTimeout(ok));
+            slice = performance.now();
+          }
+          const { done, value } = await reader.read();
+          if (done) break;
+          got += value.length;
+          if (got > MAX_BYTES) throw new Refusal(s.tooLarge(`> ${megabytes(MAX_BYTES)}`, megabytes(MAX_BYTES)));
+          text.push(value);
+          if (text.binary) throw new Refusal(s.notText);
+          this.#progress(s.reading(megabytes(got), size ? megabytes(size) : ''), got, size);
+        }
+        clearTimeout(timer);
+        const out = await text.end();
+        if (text.binary) throw new Refusal(s.notText);
+        if (looksHtml(out, type)) throw new Refusal(s.notHtml);
+        return out;
+      } catch (err) {
+        if (err instanceof Refusal || signal.aborted) throw err;
+        // A network failure and a cross-origin file the server does not share (CORS) look
+        // the same to a page: a TypeError without details.
+        throw new Refusal(silent ? s.timedOut(seconds) : s.network);
       } finally {
         clearTimeout(timer);
-        if (token === this.#token) this.#abort = null;
+        signal.removeEventListener('abort', cancel);
+        // A file refused halfway is not downloaded to its end.
+        ctrl.abort();
       }
     }
 
-    async #show(text, token, keepStatus = false) {
-      const status = keepStatus ? this.#ui.status.textContent : null;
+    async #show(text, token, signal) {
       let flat;
-      if (text.length > OFF_THREAD && parser.parseFlatAsync) {
-        // A long text is parsed off the page's thread, so that the page goes on responding.
-        this.#status(this.#s.parsing((text.length / 1048576).toFixed(1)));
-        flat = await parser.parseFlatAsync(text);
-      } else {
-        await parser.ready();
+      try {
+        if (text.length > OFF_THREAD && parser.parseFlatAsync) {
+          // A long text is parsed off the page's thread, so that the page goes on responding.
+          // Sending it costs a copy: in a task of its own, after the status is painted.
+          this.#status(this.#s.parsing(megabytes(text.length)));
+          this.#busy();
+          await new Promise((ok) => setTimeout(ok));
+          if (token !== this.#token) return;
+          flat = await parser.parseFlatAsync(text, signal);
+          // `document` and the exports use the page's own parser: have it ready too.
+          await parser.ready().catch(() => {});
+        } else {
+          await parser.ready();
+          if (token !== this.#token) return;
+          flat = parser.parseFlat(text);
+        }
+      } catch (err) {
         if (token !== this.#token) return;
-        flat = parser.parseFlat(text);
+        // The parser could not run (WebAssembly refused by the page's policy) or stopped:
+        // the text is still shown, as it is.
+        const why = err?.message ?? String(err);
+        this.#outline = null;
+        this.#fail(/Content.Security|unsafe-eval/i.test(why) ? this.#s.noWasm : this.#s.failed(why), text);
+        return;
       }
       if (token !== this.#token) return;
+      const outline = new Outline(text, flat);
+      // A large outline's first screen in a task of its own: two shorter waits for the page.
+      if (outline.count > 20_000) await new Promise((ok) => setTimeout(ok));
+      if (token !== this.#token) return;
       this.#input = text;
-      this.#outline = new Outline(text, flat);
+      this.#outline = outline;
       this.#folded = filter.folder(this.#outline);
       // A link into the page (or a shared view) comes back on load.
       const wanted = filter.fromFragment(location.hash, this.#key());
@@ -301,12 +497,35 @@ export function define(parser) {
       this.#build();
       await this.#render();
       if (token !== this.#token) return;
-      if (status) this.#status(status, true);
+      this.#warmSearch(this.#folded);
+      this.#emit('mo-ready', { nodes: this.#outline.count, diagnostics: this.#outline.diagnostics.length });
+    }
+
+    /** Ends a load that gave no outline: says why (when `message`), shows `text` as it is. */
+    #fail(message, text = '') {
+      if (message) {
+        this.#alert(message);
+        this.#emit('mo-error', { message });
+      }
+      this.#status('');
+      this.#busy(null);
+      if (text) {
+        this.#ui.card.hidden = this.#ui.problems.hidden = true;
+        this.#ui.trees.replaceChildren(h('pre', { class: 'raw', part: 'raw' }, text));
+      }
+      // `ready` means "done with the text given last", whatever came of it: it never rejects,
+      // which a page that does not wait for it would see as an unhandled rejection.
       this.#settle?.();
       this.#settle = null;
-      this.dispatchEvent(
-        new CustomEvent('mo-ready', { detail: { nodes: this.#outline.count, diagnostics: this.#outline.diagnostics.length } }),
-      );
+    }
+
+    /** Settles `ready` (for an outline) and tells the page. */
+    #emit(type, detail) {
+      if (type === 'mo-ready') {
+        this.#settle?.();
+        this.#settle = null;
+      }
+      this.dispatchEvent(new CustomEvent(type, { detail }));
     }
 
     // ----- the interface -----------------------------------------------------------------
@@ -385,18 +604,40 @@ export function define(parser) {
           ui.export,
         ),
       );
-      ui.status = h('div', { class: 'status', id: p + 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
+      // The live regions are made once: a region made again is announced again, or not at all.
+      // Errors are an alert, apart from the status, so that the outline's count (when there
+      // is an outline) does not hide them.
+      this.#live ??= {
+        status: h('div', { class: 'status', id: p + 'status', part: 'status', role: 'status', 'aria-live': 'polite' }),
+        progress: h('progress', { class: 'progress', part: 'progress', hidden: true, 'aria-labelledby': p + 'status' }),
+        alert: h('div', { class: 'alert', part: 'alert', role: 'alert' }),
+      };
+      ui.status = this.#live.status;
       ui.card = h('section', { class: 'card', part: 'card', hidden: true });
       ui.trees = h('div', { class: 'trees' });
       ui.problems = h('details', { class: 'problems', part: 'problems', hidden: true });
-      ui.main = h('div', { class: 'mo', lang: s.lang }, ui.card, ui.toolbar, ui.status, ui.trees, ui.problems);
+      ui.main = h(
+        'div',
+        { class: 'mo', lang: s.lang },
+        this.#live.alert,
+        ui.card,
+        ui.toolbar,
+        ui.status,
+        this.#live.progress,
+        ui.trees,
+        ui.problems,
+      );
       this.#root.replaceChildren(ui.main);
 
-      ui.search.addEventListener('input', () => {
+      ui.search.addEventListener('input', (e) => {
         clearTimeout(this.#searchTimer);
-        // Small documents filter as one types; large ones wait for a pause.
-        const delay = (this.#outline?.count ?? 0) > 4000 ? 250 : 80;
-        this.#searchTimer = setTimeout(() => this.#apply({ ...this.#state, q: ui.search.value, node: -1 }), delay);
+        // Zhuyin or pinyin being composed is not yet what the reader looks for.
+        if (e.isComposing) return;
+        const search = () => this.#apply({ ...this.#state, q: ui.search.value, node: -1 });
+        // Filter as one types, in the same frame; only where a filter has proved slow, wait
+        // for a pause in the typing.
+        if (this.#applyMs > 50) this.#searchTimer = setTimeout(search, 150);
+        else search();
       });
       ui.search.addEventListener('keydown', (e) => {
         if (e.key === 'Escape' && ui.search.value) {
@@ -431,6 +672,10 @@ export function define(parser) {
       const st = this.#state;
       if (ui.search.value !== st.q && this.#root.activeElement !== ui.search) ui.search.value = st.q;
       ui.kind.value = st.kind;
+      // A depth set by a link or by setFilter() beyond the offered ones gets its own option.
+      if (st.depth && ![...ui.depth.options].some((o) => o.value === String(st.depth))) {
+        ui.depth.append(h('option', { value: String(st.depth) }, this.#s.depthTo(st.depth)));
+      }
       ui.depth.value = String(st.depth);
       ui.from.value = st.from;
       ui.to.value = st.to;
@@ -470,6 +715,7 @@ export function define(parser) {
       // Whole meetings open in full; an archive opens to its agenda items.
       const open = this.#state.depth ? this.#state.depth - 1 : o.count <= 1500 ? Infinity : 2;
       this.#tree = this.#makeView({ openDepth: open, prefix: 'n' });
+      this.#plan(open);
       this.#ui.trees.replaceChildren(this.#tree.el);
       const done = this.#tree.render();
       this.#apply(this.#state, { initial: true });
@@ -482,14 +728,48 @@ export function define(parser) {
         strings: this.#s,
         label: this.#s.outline,
         onProgress: (done, total, view) => {
-          // Only the view on screen speaks.
-          if (done < total && view === this.#view()) this.#status(this.#s.rendering(done, total));
+          // Only the view on screen speaks. A large tree renders only its open nodes: the
+          // count is of those, as planned when the render began.
+          if (view !== this.#view()) return;
+          if (view === this.#tree && this.#planned > done) total = this.#planned;
+          if (done < total) this.#progress(this.#s.rendering(done, total), done, total);
+          else this.#busy(null);
         },
         onSelect: (id) => this.#selected(id),
         onLink: (id) => this.#copyLink(id),
         ...opts,
         prefix: this.#prefix + opts.prefix,
       });
+    }
+
+    /** Prepares the search text while the page is idle, so that the first search is quick. */
+    #warmSearch(folded) {
+      if (typeof requestIdleCallback !== 'function') return;
+      const step = (deadline) => {
+        if (folded !== this.#folded || !this.isConnected) return;
+        if (!folded.warm(() => deadline.timeRemaining() > 2)) requestIdleCallback(step);
+      };
+      requestIdleCallback(step);
+    }
+
+    /**
+     * Retires the filtered view and shows the whole tree (or parks it), never moving it.
+     * A retired view is parked (neither drawn nor in the accessibility tree) and removed after
+     * the next frame: taking thousands of rows out of the page is no part of the answer to a
+     * keystroke. A new view goes before it, so that its ids are the ones found.
+     */
+    #unpark(show) {
+      const { trees } = this.#ui;
+      for (const c of [...trees.children]) {
+        if (c === this.#tree.el || c.classList.contains('parked')) continue;
+        c.classList.add('parked');
+        c.inert = true;
+        const gone = () => c.remove();
+        requestAnimationFrame(() => setTimeout(gone));
+        setTimeout(gone, 1000); // no frames in a background tab
+      }
+      if (this.#tree.el.parentNode !== trees) trees.prepend(this.#tree.el);
+      this.#tree.el.classList.toggle('parked', !show);
     }
 
     #summary() {
@@ -508,6 +788,7 @@ export function define(parser) {
       this.#results?.cancel();
       this.#hit = -1;
       let count = o.count;
+      const t0 = performance.now();
       if (filter.narrows(st)) {
         this.#kept = filter.apply(o, st, this.#folded);
         this.#results = this.#makeView({
@@ -516,17 +797,24 @@ export function define(parser) {
           hits: this.#kept.hits.size ? this.#kept.hits : null,
           openDepth: st.depth ? st.depth - 1 : Infinity,
         });
-        this.#ui.trees.replaceChildren(this.#results.el);
+        // The whole tree stays in place, parked: its layout is kept, so that clearing the
+        // filter shows it again at once instead of laying out thousands of rows anew.
+        this.#unpark(false);
+        this.#tree.el.after(this.#results.el);
         this.#results.render();
         count = this.#kept.matches.length;
         this.#status(this.#s.results(count));
       } else {
         this.#kept = null;
         this.#results = null;
-        if (this.#ui.trees.firstChild !== this.#tree.el) this.#ui.trees.replaceChildren(this.#tree.el);
-        if (!initial && st.depth !== before.depth) this.#tree.setDepth(st.depth);
+        this.#unpark(true);
+        if (!initial && st.depth !== before.depth) {
+          this.#plan(st.depth ? st.depth - 1 : Infinity);
+          this.#tree.setDepth(st.depth);
+        }
         this.#status(this.#summary());
       }
+      this.#applyMs = performance.now() - t0;
       if (st.node >= 0) this.reveal(st.node);
       if (!initial || filter.narrows(st)) this.#toUrl();
       const same = JSON.stringify(before) === JSON.stringify(st);
@@ -588,9 +876,47 @@ export function define(parser) {
       this.#ui.export.open = false;
     }
 
-    #status(text, alert = false) {
-      this.#ui.status.textContent = text;
-      this.#ui.status.classList.toggle('error', alert);
+    #status(text) {
+      if (this.#live.status.textContent !== text) this.#live.status.textContent = text;
+    }
+
+    #alert(text) {
+      if (this.#live.alert.textContent !== text) this.#live.alert.textContent = text;
+    }
+
+    /** The progress bar: `value` of `max`, indeterminate without them, hidden with null. */
+    #busy(value, max) {
+      const bar = this.#live?.progress;
+      if (!bar) return;
+      bar.hidden = value === null;
+      if (value == null || !max) bar.removeAttribute('value');
+      else {
+        bar.max = max;
+        bar.value = value;
+      }
+    }
+
+    /** Progress in the bar at once, in words at most a few times a second (a live region that
+     *  changes with every piece would talk without end). */
+    #progress(text, value, max) {
+      this.#busy(value, max);
+      const now = performance.now();
+      if (now - this.#spoke < 250 && this.#live.status.textContent) return;
+      this.#spoke = now;
+      this.#status(text);
+    }
+
+    /** How many rows rendering the whole tree makes when nodes shallower than `open` are open. */
+    #plan(open) {
+      const o = this.#outline;
+      if (!o || !this.#tree) return;
+      if (this.#tree.eager || open === Infinity) {
+        this.#planned = o.count;
+        return;
+      }
+      let n = 0;
+      for (let i = 0; i < o.count; i++) if (o.depth(i) <= open) n++;
+      this.#planned = n;
     }
 
     #card(meta) {

@@ -83,10 +83,24 @@ function datesMeet(outline, i, from, to) {
   return false;
 }
 
-/** The folded search text of each node, built once per outline. */
+/**
+ * The folded search text of each node: the whole input is folded once (folding keeps
+ * lengths, so the parser's offsets still hold) and each node's text is cut from it on
+ * first use.
+ */
 export function folder(outline) {
   const cache = new Array(outline.count);
-  return (i) => (cache[i] ??= fold(outline.marker(i) + outline.text(i)));
+  let folded = null;
+  const get = (i) => (cache[i] ??= outline.searchText(i, (folded ??= fold(outline.input))));
+  let next = 0;
+  /** Folds ahead while `more()` says there is time, so that the first search is quick too. */
+  get.warm = (more) => {
+    while (next < outline.count && more()) {
+      for (const end = Math.min(next + 256, outline.count); next < end; next++) get(next);
+    }
+    return next >= outline.count;
+  };
+  return get;
 }
 
 // ----- the URL fragment ------------------------------------------------------------------------

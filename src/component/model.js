@@ -82,14 +82,22 @@ export class Outline {
     return this.firstChild[i] >= 0;
   }
 
-  _join(from, to) {
+  _join(from, to, source = this.input) {
     const { segStart, segEnd, segSpace } = this.f;
     let s = '';
     for (let k = from; k < to; k++) {
       if (segSpace[k] && k > from) s += ' ';
-      s += this.input.slice(segStart[k], segEnd[k]);
+      s += source.slice(segStart[k], segEnd[k]);
     }
     return s;
+  }
+
+  /**
+   * Marker and text as one string, cut from `source`: a string of the input's length, such
+   * as the input folded for search.
+   */
+  searchText(i, source) {
+    return this._join(this.f.markerAt[i], this.f.textAt[i], source) + this._join(this.f.textAt[i], this.f.markerAt[i + 1], source);
   }
 
   /** The numbering as written, '' when none. */

@@ -2,18 +2,21 @@
 // found in the folded text are positions in the original: full-width ASCII to half-width
 // (`ＡＩ` finds `AI`), the ideographic space to a space, 臺 to 台, and case.
 
-/** Folds one string for matching; the result has the same length. */
+const FOLDS = /[\uff01-\uff5e\u3000\u81faA-Z]/g;
+const foldChar = (ch) => {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0).toLowerCase();
+  if (c === 0x3000) return ' ';
+  if (c === 0x81fa) return '台'; // 臺 → 台
+  return ch.toLowerCase();
+};
+
+/**
+ * Folds one string for matching; the result has the same length. One native replace over
+ * only the characters that change: a year of minutes folds in milliseconds.
+ */
 export function fold(s) {
-  let out = '';
-  for (let k = 0; k < s.length; k++) {
-    let c = s.charCodeAt(k);
-    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-    else if (c === 0x3000) c = 0x20;
-    else if (c === 0x81fa) c = 0x53f0; // 臺 → 台
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    out += String.fromCharCode(c);
-  }
-  return out;
+  return s.replace(FOLDS, foldChar);
 }
 
 /** The terms of a query: words separated by spaces, folded, each at least one character. */

@@ -54,6 +54,8 @@ export const css = `
   line-height: 1.7;
   text-align: start;
   overflow-wrap: anywhere;
+  /* \`all\` resets everything a page passes down but direction: minutes read left to right. */
+  direction: ltr;
 }
 .mo *, .mo *::before, .mo *::after { box-sizing: border-box; }
 [hidden]:not([hidden="until-found"]) { display: none !important; }
@@ -103,7 +105,12 @@ input:focus-visible, select:focus-visible, button:focus-visible, summary:focus-v
   outline: 3px solid var(--_focus); outline-offset: 2px;
 }
 .status { color: var(--_muted); font-size: .9em; min-height: 1.5em; margin: .35rem 0; overflow-wrap: anywhere; }
-.status.error { color: var(--_error); font-weight: 700; }
+.alert:not(:empty) {
+  color: var(--_error); font-weight: 700; margin: .5rem 0; padding: .5rem .75rem;
+  border-inline-start: 4px solid var(--_error); background: var(--_soft);
+}
+.progress { display: block; width: 100%; height: .5rem; margin: .25rem 0; accent-color: var(--_accent); }
+.raw { font: inherit; white-space: pre-wrap; margin: .5rem 0; }
 
 .card {
   margin: .75rem 0; padding: .75rem 1rem; background: var(--_soft);
@@ -121,6 +128,10 @@ input:focus-visible, select:focus-visible, button:focus-visible, summary:focus-v
 .card .note { color: var(--_muted); font-size: .9em; }
 
 ul[role="tree"], ul[role="group"] { list-style: none; margin: 0; padding: 0; }
+/* The whole tree while a filtered view is shown: not drawn, but its layout is kept. */
+ul[role="tree"].parked { content-visibility: hidden; }
+/* A long outline lays out only the top-level sections near the screen. */
+ul[role="tree"] > li { content-visibility: auto; contain-intrinsic-size: auto 2em; }
 ul[role="group"] { padding-inline-start: var(--_indent); border-inline-start: 1px solid var(--_line); margin-inline-start: .55rem; }
 .row { outline: none; }
 .row {
@@ -173,6 +184,7 @@ details.problems .sev-error .jump, details.problems .sev-error { color: var(--_e
 @media print {
   .toolbar, .status, .twisty, .link { display: none !important; }
   ul[role="group"][hidden] { display: block !important; content-visibility: visible !important; }
+  ul[role="tree"]:not(.parked) > li { content-visibility: visible; }
   .row { break-inside: avoid; }
 }
 `;

@@ -51,7 +51,8 @@ export class TreeView {
     this.items = new Array(n); // the treeitem of each rendered node (its row)
     this.wraps = new Array(n); // the <li> holding the row and its group
     this.groups = new Array(n);
-    this.eager = this.visibleCount() <= EAGER_LIMIT;
+    this.visible = this.visibleCount();
+    this.eager = this.visible <= EAGER_LIMIT;
     const openDepth = opts.openDepth ?? Infinity;
     for (let i = 0; i < n; i++) if (outline.depth(i) < openDepth) this.open[i] = 1;
     this.focusId = -1;
@@ -142,10 +143,13 @@ export class TreeView {
           this.renderItem(i, container, pos, size);
         }
         if (this.stack.length) {
-          this.onProgress(this.rendered, this.visibleCount(), this);
+          this.onProgress(this.rendered, this.visible, this);
           this.timer = setTimeout(step, 0);
         } else {
           this.onProgress(this.rendered, this.rendered, this);
+          const li = this.settle;
+          this.settle = null;
+          if (li?.isConnected && li.getRootNode().activeElement === li) li.scrollIntoView({ block: 'nearest' });
           resolve();
         }
       };
@@ -374,13 +378,13 @@ export class TreeView {
   /** Opens the ancestors of `i` so that it is shown, rendering as needed. */
   reveal(i) {
     const path = this.o.ancestors(i).reverse();
-    // Still rendering the start of the view: finish it first.
-    if (!this.items[path[0] ?? i] && this.stack.length) this.run(true);
+    // Still rendering the view (a row on the way is queued, not yet made): finish it first.
+    const made = (k) => this.items[k] || (this.stack.length && this.run(true), this.items[k]);
     for (const a of path) {
-      if (!this.items[a]) break;
+      if (!made(a)) break;
       this.expand(a);
     }
-    return this.items[i] ?? null;
+    return made(i) ?? null;
   }
 
   // ----- focus and keyboard -----------------------------------------------------------------
@@ -394,6 +398,9 @@ export class TreeView {
     this.focusId = i;
     li.tabIndex = 0;
     li.focus({ preventScroll: !scroll });
+    // Rows still to come above it (and sections laid out as they near the screen) move it:
+    // once the view is complete, bring it back into view if it still has the focus.
+    if (scroll && this.stack.length) this.settle = li;
   }
 
   nextShown(i) {

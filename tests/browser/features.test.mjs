@@ -179,13 +179,13 @@ test('a link to a node: copy it, open it, and the node is shown and focused', as
   await target.locator('.label').click();
   assert.equal(await target.getAttribute('aria-selected'), 'true');
   await page.getByRole('button', { name: '複製連結' }).click();
-  await page.waitForFunction(`${root}.querySelector('[role="status"]').textContent === '已複製連結。'`);
+  await page.waitForFunction(() => document.querySelector('minutes-outline').shadowRoot.querySelector('[role="status"]').textContent === '已複製連結。');
   const link = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(link, /#outline\.node=\d+$/);
   // Opened with everything collapsed below the top level, the link still reaches it.
   const other = await env.page({ viewport: { width: 1280, height: 600 } });
   await other.goto(link.replace('#', '#outline.depth=1&'));
-  await other.waitForFunction(`${root}.activeElement?.textContent.includes('海纜障礙通報機制')`);
+  await other.waitForFunction(() => document.querySelector('minutes-outline').shadowRoot.activeElement?.textContent.includes('海纜障礙通報機制'));
   const focused = await other.evaluate(`${root}.activeElement.getAttribute('aria-level')`);
   assert.equal(focused, '6');
   const box = await other.evaluate(`${root}.activeElement.getBoundingClientRect().top`);
@@ -204,7 +204,7 @@ test('the notes panel lists what the parser could not understand, each jumping t
   assert.ok(entries.some((e) => e.includes('編號跳號：預期 二、，實際為 三、')), entries.join('\n'));
   assert.ok(entries.some((e) => e.includes('星期與日期不符')));
   await panel.getByRole('button', { name: /編號跳號/ }).click();
-  await page.waitForFunction(`${root}.activeElement?.textContent.includes('丙案')`);
+  await page.waitForFunction(() => document.querySelector('minutes-outline').shadowRoot.activeElement?.textContent.includes('丙案'));
 });
 
 test('export: JSON of the model, a Markdown outline and CSV of the view', async () => {
@@ -288,8 +288,14 @@ test('API and events: setFilter, filter, reveal, document, mo-ready and mo-filte
     const detail = await ready;
     const doc = el.document;
     const revealed = el.reveal(2);
-    return { seen, filtered, detail, doc: doc.outline[0].children.map((n) => n.marker), revealed, active: el.shadowRoot.activeElement.textContent };
+    const active = el.shadowRoot.activeElement.textContent;
+    // A depth deeper than the select offers still shows in it.
+    el.setFilter({ depth: 5 });
+    const select = el.shadowRoot.querySelector('select[id$="depth"]');
+    const depth = select.options[select.selectedIndex]?.textContent;
+    return { seen, filtered, detail, doc: doc.outline[0].children.map((n) => n.marker), revealed, active, depth };
   });
+  assert.equal(result.depth, '到第5層');
   assert.equal(result.seen[0].filter.q, '資安');
   assert.ok(result.seen[0].matches > 3);
   assert.deepEqual(result.filtered.units, ['資通安全署']);

@@ -1,8 +1,11 @@
-//! What the test files share: the nothing-lost check. The input's content is computed here
-//! from the input alone, with its own simple reading of the decoration a conversion adds
-//! (FORMAT.md §3), so that it can disagree with the parser.
+//! What the test files share: the nothing-lost check, and [`check`], every invariant that holds
+//! for any input. The input's content is computed here from the input alone, with its own
+//! simple reading of the decoration a conversion adds (FORMAT.md §3), so that it can disagree
+//! with the parser. The fuzz target (fuzz/fuzz_targets/parse.rs) includes this file too.
 #![allow(dead_code)]
 
+use minutes_outline::flat::flatten;
+use minutes_outline::tree::{MAX_DEPTH, NONE};
 use minutes_outline::{parse, Document};
 
 pub fn space(c: char) -> bool {
@@ -46,10 +49,16 @@ fn page_number(t: &str) -> bool {
 /// `#` marks, bullets, `**`, Markdown escapes and rules, table pipes) and without page
 /// numbers and control characters; spaces dropped.
 pub fn content(input: &str) -> String {
+    // Control characters are ignored, as the parser ignores them: before anything is read,
+    // so that `| |\0` is a table row and `2\x12` a page number. Line breaks and tabs stay.
+    let input: String = input
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\t'))
+        .collect();
     // A CRLF is one line break.
     let input = input
         .strip_prefix('\u{feff}')
-        .unwrap_or(input)
+        .unwrap_or(&input)
         .replace("\r\n", "\n");
     let lines: Vec<&str> = input
         .split(['\n', '\r', '\x0c', '\x0b', '\u{2028}', '\u{2029}'])
@@ -60,10 +69,6 @@ pub fn content(input: &str) -> String {
         let t = line.trim_matches(space);
         if page_number(t) {
             continue;
-        }
-        let bare = !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
-        if bare && blank(k.checked_sub(1).and_then(|j| lines.get(j))) && blank(lines.get(k + 1)) {
-            continue; // a page number between blank lines
         }
         let mut t = t;
         loop {
@@ -83,6 +88,16 @@ pub fn content(input: &str) -> String {
             if t == before {
                 break;
             }
+        }
+        // A number alone between blank lines is a page number, read as the parser reads it:
+        // without decoration. The lines around it are blank only if they hold nothing but
+        // spaces.
+        let clean = t.replace("**", "");
+        let clean = clean.trim_matches(space);
+        let bare =
+            !clean.is_empty() && clean.len() <= 4 && clean.bytes().all(|b| b.is_ascii_digit());
+        if bare && blank(k.checked_sub(1).and_then(|j| lines.get(j))) && blank(lines.get(k + 1)) {
+            continue;
         }
         let squeezed: String = t.chars().filter(|c| !space(*c)).collect();
         let rule = |c: char| squeezed.len() >= 3 && squeezed.chars().all(|x| x == c);
@@ -133,22 +148,7 @@ pub fn assert_nothing_lost(name: &str, input: &str) {
     let want = content(input);
     let got = held(&doc);
     if got != want {
-        let at = got
-            .chars()
-            .zip(want.chars())
-            .position(|(a, b)| a != b)
-            .unwrap_or(got.chars().count().min(want.chars().count()));
-        let around = |s: &str| {
-            s.chars()
-                .skip(at.saturating_sub(20))
-                .take(40)
-                .collect::<String>()
-        };
-        panic!(
-            "{name}: the outline differs from the input's content at character {at}\n  input:   …{}…\n  outline: …{}…",
-            around(&want),
-            around(&got)
-        );
+        panic!("{name}: {}", difference(&want, &got));
     }
 }
 
@@ -165,4 +165,108 @@ pub fn everything(input: &str) -> String {
         .chars()
         .filter(|c| !(space(*c) || (c.is_control() && *c != '\t')))
         .collect()
+}
+
+/// Parses `input` and checks every invariant at once (so that each input is parsed once):
+/// - nothing lost, in order, and nothing made up. `exact`: the outline holds exactly the
+///   input's content; otherwise (arbitrary text, where a `#` in a table may be content or
+///   decoration) at least the content and at most the input;
+/// - every node lies inside the input, in a consistent tree no deeper than [`MAX_DEPTH`];
+/// - the flat view slices the same texts out of the input's UTF-16;
+/// - the JSON model is valid and reads back.
+///
+/// Returns the document for further checks, or what went wrong.
+pub fn check(input: &str, exact: bool) -> Result<Document<'_>, String> {
+    let doc = parse(input);
+    let got = held(&doc);
+    if exact {
+        let want = content(input);
+        if got != want {
+            return Err(difference(&want, &got));
+        }
+    } else {
+        if !subsequence(&content(input), &got) {
+            return Err(format!("lost: {:?} holds {:?}", content(input), got));
+        }
+        if !subsequence(&got, &everything(input)) {
+            return Err(format!("made up: {got:?} from {input:?}"));
+        }
+    }
+    let lines = doc.line_count;
+    for (id, n) in doc.nodes.iter().enumerate() {
+        if !(n.line >= 1 && n.line <= n.end_line && n.end_line <= lines.max(1)) {
+            return Err(format!(
+                "node {id} lines {}..{} of {lines}",
+                n.line, n.end_line
+            ));
+        }
+        if n.label_len as usize > doc.text(id as u32).len() {
+            return Err(format!("node {id}: label of {} bytes", n.label_len));
+        }
+        if n.depth as usize >= MAX_DEPTH {
+            return Err(format!("node {id} at depth {}", n.depth));
+        }
+        let consistent = if n.parent == NONE {
+            n.depth == 0
+        } else {
+            (n.parent as usize) < id && n.depth == doc.nodes[n.parent as usize].depth + 1
+        };
+        if !consistent {
+            return Err(format!("node {id}: parent {} depth {}", n.parent, n.depth));
+        }
+    }
+    let f = flatten(&doc);
+    let units: Vec<u16> = input.encode_utf16().collect();
+    for id in 0..doc.nodes.len() {
+        let mut text = String::new();
+        for s in f.text_at[id]..f.marker_at[id + 1] {
+            let (a, b) = (
+                f.seg_start[s as usize] as usize,
+                f.seg_end[s as usize] as usize,
+            );
+            if !(a <= b && b <= units.len()) {
+                return Err(format!("node {id}: segment {a}..{b} of {}", units.len()));
+            }
+            if f.seg_space[s as usize] == 1 && s > f.text_at[id] {
+                text.push(' ');
+            }
+            text += &String::from_utf16_lossy(&units[a..b]);
+        }
+        if text != doc.text(id as u32) {
+            return Err(format!(
+                "node {id}: the flat view gives {text:?}, the tree {:?}",
+                doc.text(id as u32)
+            ));
+        }
+    }
+    let json = serde_json::to_string(&doc).map_err(|e| e.to_string())?;
+    let back: serde_json::Value = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+    let outline = back["outline"].as_array().map(Vec::len);
+    if outline != Some(doc.roots().count()) {
+        return Err(format!(
+            "the JSON has {outline:?} top-level nodes, the tree {}",
+            doc.roots().count()
+        ));
+    }
+    Ok(doc)
+}
+
+/// Where two texts part, with some context: for a failure message.
+fn difference(want: &str, got: &str) -> String {
+    let at = got
+        .chars()
+        .zip(want.chars())
+        .position(|(a, b)| a != b)
+        .unwrap_or(got.chars().count().min(want.chars().count()));
+    let around = |s: &str| {
+        s.chars()
+            .skip(at.saturating_sub(20))
+            .take(40)
+            .collect::<String>()
+    };
+    format!(
+        "the outline differs from the input's content at character {at}\n  input:   …{}…\n  outline: …{}…",
+        around(want),
+        around(got)
+    )
 }
