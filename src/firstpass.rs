@@ -267,8 +267,14 @@ impl<'a> Builder<'_, 'a> {
         if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
             return false;
         }
-        let empty =
-            |j: Option<&Line>| j.is_none_or(|l| l.raw.trim_matches(scanners::is_space).is_empty());
+        // Control characters are not there, as everywhere.
+        let empty = |j: Option<&Line>| {
+            j.is_none_or(|l| {
+                l.raw
+                    .chars()
+                    .all(|c| scanners::is_space(c) || c.is_control())
+            })
+        };
         empty(i.checked_sub(1).and_then(|j| self.lines.get(j))) && empty(self.lines.get(i + 1))
     }
 

@@ -206,8 +206,25 @@ fn line<'a>(
         after_form_feed,
         indent: 0,
     };
-    let lead = raw.len() - raw.trim_start_matches(is_space).len();
-    let indent = raw[..lead]
+    // Control characters are read as if they were not there: the line's shape and decoration
+    // are decided on a view without them (`- \x17` is a lone dash, not a bullet), whose offsets
+    // are mapped back onto the raw line.
+    let (view, controls) = without_controls(raw);
+    if controls > 0 {
+        dropped.control += controls;
+        if dropped.first_control_line == 0 {
+            dropped.first_control_line = number;
+        }
+    }
+    let to_raw = |v: usize| {
+        if controls == 0 {
+            v
+        } else {
+            raw_offset(raw, v)
+        }
+    };
+    let lead = view.len() - view.trim_start_matches(is_space).len();
+    let indent = view[..lead]
         .chars()
         .map(|c| {
             if c == '\t' {
@@ -223,18 +240,20 @@ fn line<'a>(
         indent,
         ..blank(raw)
     };
-    let trimmed = raw[lead..].trim_end_matches(is_space);
+    let trimmed = view[lead..].trim_end_matches(is_space);
     if trimmed.is_empty() {
         return blank(raw);
     }
+    let end = to_raw(lead + trimmed.len());
     if page_number(trimmed) {
+        let a = to_raw(lead);
         return Line {
             shape: Shape::Page,
-            text: Cow::Borrowed(trimmed),
+            text: Cow::Borrowed(&raw[a..end]),
             pieces: Pieces::single(Piece {
                 clean: 0,
-                input: start + lead as u32,
-                len: trimmed.len() as u32,
+                input: start + a as u32,
+                len: (end - a) as u32,
             }),
             ..blank(raw)
         };
@@ -278,7 +297,14 @@ fn line<'a>(
             ..blank(raw)
         };
     }
-    let (text, pieces) = inline(rest, start + at as u32, number, dropped);
+    // The controls left inside are dropped (and were counted above).
+    let at = to_raw(at);
+    let (text, pieces) = inline(
+        &raw[at..end],
+        start + at as u32,
+        number,
+        &mut Dropped::default(),
+    );
     if text.is_empty() {
         return blank(raw);
     }
@@ -340,15 +366,7 @@ pub fn inline<'a>(
     let b = s.as_bytes();
     // Control characters are read as if they were not there: `*\0*` is bold and `\\\0*` an
     // escape, as they would be without the NUL.
-    let control = |k: usize| -> usize {
-        if (b[k] < 0x20 && b[k] != b'\t') || b[k] == 0x7f {
-            1
-        } else if c1_control(b, k) {
-            2
-        } else {
-            0
-        }
-    };
+    let control = |k: usize| control_len(b, k);
     // Counts the control characters in `b[from..to]`.
     let mut count = |from: usize, to: usize| {
         let mut k = from;
@@ -431,6 +449,57 @@ pub fn inline<'a>(
 /// decoded with the wrong code page carries (cp1252 read as Latin-1).
 fn c1_control(b: &[u8], j: usize) -> bool {
     b[j] == 0xc2 && b.get(j + 1).is_some_and(|c| (0x80..=0x9f).contains(c))
+}
+
+/// Bytes of the control character at byte `k` (C0 but tab, DEL, C1), 0 for none.
+fn control_len(b: &[u8], k: usize) -> usize {
+    if (b[k] < 0x20 && b[k] != b'\t') || b[k] == 0x7f {
+        1
+    } else if c1_control(b, k) {
+        2
+    } else {
+        0
+    }
+}
+
+/// The line without its control characters, and how many there were.
+fn without_controls(raw: &str) -> (Cow<'_, str>, u32) {
+    let b = raw.as_bytes();
+    if !(0..b.len()).any(|k| control_len(b, k) > 0) {
+        return (Cow::Borrowed(raw), 0);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let (mut count, mut k, mut run) = (0, 0, 0);
+    while k < b.len() {
+        match control_len(b, k) {
+            0 => k += 1,
+            n => {
+                out.push_str(&raw[run..k]);
+                count += 1;
+                k += n;
+                run = k;
+            }
+        }
+    }
+    out.push_str(&raw[run..]);
+    (Cow::Owned(out), count)
+}
+
+/// The byte of `raw` just after its first `v` bytes that are not control characters: where an
+/// offset of [`without_controls`]'s view falls in the raw line.
+fn raw_offset(raw: &str, v: usize) -> usize {
+    let b = raw.as_bytes();
+    let (mut k, mut kept) = (0, 0);
+    while kept < v {
+        match control_len(b, k) {
+            0 => {
+                kept += 1;
+                k += 1;
+            }
+            n => k += n,
+        }
+    }
+    k
 }
 
 /// `---`, `***`, `___`, and Markdown table separator rows such as `|---|:--:|`.

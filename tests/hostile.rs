@@ -739,3 +739,44 @@ fn fuzzer_markdown_across_a_control_character() {
         format!("*{}甲", "\0".repeat(n)).repeat(4)
     });
 }
+
+/// The input without its control characters; line breaks and tabs stay.
+fn without_controls(input: &str) -> String {
+    input
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\t'))
+        .collect()
+}
+
+#[test]
+fn fuzzer_line_decoration_with_a_control_character() {
+    // crash-28072225…, minimised to `- \x17`: the parser took `- ` for a bullet because a
+    // control character followed it; without it the line is a lone dash. Lines are now read
+    // (page numbers, bullets, heading marks, rules, blank neighbours) as if their control
+    // characters were not there: the outline is the outline of the input without them.
+    for input in [
+        "- \x17",
+        "-\x17 甲",
+        "- \x17甲",
+        "#\x01 標題",
+        "\x01# 標題",
+        "|\0---|",
+        "甲\n\n-\x001-\n\n乙",
+        "甲\n\n2\n\x12\n乙",
+        "\x17  甲",
+        "**\x01粗\x02**",
+        "| 甲 |\x01\n|\x02---|\n| 乙 |",
+        "第\x01 2 頁",
+        "\u{85}一、甲\n\u{85}二、乙",
+        "\u{feff}\x01壹、報告事項\n\x7f一、洽悉。",
+    ] {
+        let doc = parse_checked("controls in decoration", input, true);
+        let clean = without_controls(input);
+        assert_eq!(
+            outline::render(&doc),
+            outline::render(&minutes_outline::parse(&clean)),
+            "{input:?}"
+        );
+        assert!(codes(&doc).contains(&"control-characters"), "{input:?}");
+    }
+}
