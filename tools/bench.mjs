@@ -315,14 +315,18 @@ try {
       for (const ch of chars) typing.push(await keystroke(page, () => page.keyboard.insertText(ch)));
       clearing.push(await keystroke(page, () => page.keyboard.press('Escape')));
     }
-    const pct = (a, p) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * p))];
+    // A keystroke whose filter never answered (NaN) counts as the slowest, not as a number.
+    const pct = (a, p) => {
+      const s = a.map((x) => (Number.isNaN(x) ? Infinity : x)).sort((x, y) => x - y);
+      return s[Math.min(s.length - 1, Math.floor(s.length * p))];
+    };
     figures.filter = { typing, clearing, nodes: count };
     row(
       `filter latency, archive (${count ?? '?'} nodes)`,
       `keystroke → next paint after the filter applied; ${typing.length} keystrokes, ${clearing.length} clears (Esc)`,
-      `typing p50 ${pct(typing, 0.5).toFixed(0)} ms, **p95 ${pct(typing, 0.95).toFixed(0)} ms**; clear p50 ${pct(clearing, 0.5).toFixed(0)} ms, **max ${Math.max(...clearing).toFixed(0)} ms**`,
+      `typing p50 ${pct(typing, 0.5).toFixed(0)} ms, **p95 ${pct(typing, 0.95).toFixed(0)} ms**; clear p50 ${pct(clearing, 0.5).toFixed(0)} ms, **max ${pct(clearing, 1).toFixed(0)} ms**`,
       'p95 ≤ 50 ms, clear ≤ 50 ms',
-      pct(typing, 0.95) <= 50 && Math.max(...clearing) <= 50,
+      pct(typing, 0.95) <= 50 && pct(clearing, 1) <= 50,
     );
     const wasm = figures.wasmMemory;
     const js = heap1 - heap0;
