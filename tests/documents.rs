@@ -1,6 +1,8 @@
 //! Whole documents: every fixture under tests/fixtures/ is parsed and
-//! - its outline must equal the reviewed file under tests/expected/ (same path, `.outline`);
-//!   run with `BLESS=1` to rewrite them after a deliberate change, then read the diff;
+//! - its outline must equal the reviewed file under tests/expected/ (same path, `.outline`),
+//!   and its whole model the snapshot beside it (`.json`, pretty-printed so that a diff reads
+//!   field by field); run with `BLESS=1` to rewrite both after a deliberate change, then read
+//!   the diff;
 //! - nothing of its content may be lost: every non-space character outside the conversion
 //!   decoration of FORMAT.md §3 appears in the outline, in order;
 //! - where a hand-made ground truth exists (`.parents`, written without looking at the
@@ -49,36 +51,48 @@ fn render(doc: &Document) -> String {
     s
 }
 
+/// Compares `got` with the file at `path` (or rewrites it under `BLESS=1`); says where they
+/// part.
+fn compare(fixture: &Path, path: &Path, got: &str, bless: bool, failures: &mut Vec<String>) {
+    if bless {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, got).unwrap();
+        return;
+    }
+    let want = fs::read_to_string(path).unwrap_or_default();
+    if got != want {
+        let line = got
+            .lines()
+            .zip(want.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(got.lines().count().min(want.lines().count()));
+        failures.push(format!(
+            "{}: differs from {} at line {}:\n  got:  {}\n  want: {}",
+            fixture.display(),
+            path.display(),
+            line + 1,
+            got.lines().nth(line).unwrap_or("<end>"),
+            want.lines().nth(line).unwrap_or("<end>"),
+        ));
+    }
+}
+
 #[test]
 fn outlines_match_the_reviewed_files() {
     let bless = std::env::var_os("BLESS").is_some();
     let mut failures = Vec::new();
+    let mut nodes = 0;
     for f in fixtures() {
         let input = fs::read_to_string(&f).unwrap();
-        let got = render(&parse(&input));
+        let doc = parse(&input);
+        nodes += doc.nodes.len();
         let path = expected_path(&f);
-        if bless {
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(&path, &got).unwrap();
-            continue;
-        }
-        let want = fs::read_to_string(&path).unwrap_or_default();
-        if got != want {
-            let line = got
-                .lines()
-                .zip(want.lines())
-                .position(|(a, b)| a != b)
-                .unwrap_or(got.lines().count().min(want.lines().count()));
-            failures.push(format!(
-                "{}: differs from {} at line {}:\n  got:  {}\n  want: {}",
-                f.display(),
-                path.display(),
-                line + 1,
-                got.lines().nth(line).unwrap_or("<end>"),
-                want.lines().nth(line).unwrap_or("<end>"),
-            ));
-        }
+        compare(&f, &path, &render(&doc), bless, &mut failures);
+        let json = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+        compare(&f, &path.with_extension("json"), &json, bless, &mut failures);
     }
+    // An empty snapshot would match an empty outline: the fixtures hold thousands of nodes.
+    assert!(nodes > 1000, "{nodes} nodes in all the fixtures");
     assert!(
         failures.is_empty(),
         "{}\n(BLESS=1 cargo test --test documents rewrites them)",
