@@ -5,7 +5,8 @@
 //!   web component uses (see [`crate::flat`]).
 //! - `schemaVersion()`.
 
-use crate::flat::{flatten, CURRENCIES, KINDS, ROLES};
+use crate::emit::flat::{flatten, kind_names};
+use crate::model::{role_names, CURRENCIES};
 use js_sys::{Array, Float64Array, Int32Array, Object, Reflect, Uint32Array, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -45,7 +46,7 @@ pub fn parse_flat(text: &str) -> JsValue {
     set(&out, "schema", &crate::SCHEMA_VERSION.into());
     set(&out, "meta", &to_js(&doc.meta));
     set(&out, "diagnostics", &to_js(&doc.diagnostics));
-    set(&out, "units", &to_js(&doc.units));
+    set(&out, "units", &to_js(&doc.units.names));
     set(&out, "lines", &doc.line_count.into());
     let tables = Array::new();
     for (id, n) in doc.nodes.iter().enumerate() {
@@ -59,8 +60,8 @@ pub fn parse_flat(text: &str) -> JsValue {
         }
     }
     set(&out, "tables", &tables);
-    set(&out, "kindNames", &to_js(&KINDS));
-    set(&out, "roleNames", &to_js(&ROLES));
+    set(&out, "kindNames", &to_js(&kind_names()));
+    set(&out, "roleNames", &to_js(&role_names()));
     set(&out, "currencies", &to_js(&CURRENCIES));
     set(&out, "count", &(f.parent.len() as u32).into());
     set(&out, "parent", &Int32Array::from(&f.parent[..]).into());

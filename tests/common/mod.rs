@@ -4,7 +4,7 @@
 //! with the parser. The fuzz target (fuzz/fuzz_targets/parse.rs) includes this file too.
 #![allow(dead_code)]
 
-use minutes_outline::flat::flatten;
+use minutes_outline::emit::flat::flatten;
 use minutes_outline::tree::{MAX_DEPTH, NONE};
 use minutes_outline::{parse, Document};
 

@@ -8,7 +8,8 @@
 //! ```
 //! A unit in ⟨⟩ marks where a node's reporting unit changes from its parent's.
 
-use crate::tree::{Document, NONE};
+use crate::tree::NONE;
+use crate::Document;
 use std::fmt::Write;
 
 /// Long texts keep their head and tail, which is where joins and glued markers show.
@@ -42,13 +43,14 @@ pub fn render(doc: &Document) -> String {
             out.push_str(&marker);
             out.push_str(&preview(&doc.text(id)));
         }
+        let unit = doc.units.of_node[id as usize];
         let parent_unit = if n.parent == NONE {
             NONE
         } else {
-            doc.node(n.parent).unit
+            doc.units.of_node[n.parent as usize]
         };
-        if n.unit != parent_unit && n.unit != NONE {
-            let _ = write!(out, " ⟨{}⟩", doc.units[n.unit as usize]);
+        if unit != parent_unit && unit != NONE {
+            let _ = write!(out, " ⟨{}⟩", doc.units.names[unit as usize]);
         }
         out.push('\n');
     }
@@ -60,11 +62,11 @@ pub fn render_diagnostics(doc: &Document) -> String {
     let mut out = String::new();
     for d in &doc.diagnostics {
         let sev = match d.severity {
-            crate::Severity::Error => "error",
-            crate::Severity::Warning => "warning",
-            crate::Severity::Info => "info",
+            crate::model::Severity::Error => "error",
+            crate::model::Severity::Warning => "warning",
+            crate::model::Severity::Info => "info",
         };
-        let _ = writeln!(out, "{:>5} {sev}[{}] {}", d.line, d.code, d.message);
+        let _ = writeln!(out, "{:>5} {sev}[{}] {}", d.line, d.code.name(), d.message);
     }
     out
 }

@@ -6,9 +6,11 @@
 //! thousands of nodes, where building an object per node costs milliseconds
 //! (docs/PERFORMANCE.md).
 
-use crate::model::{role_name, Kind};
-use crate::scanners::{Part, Role};
-use crate::tree::{Document, FactValue, NONE};
+use super::json::role_name;
+use crate::model::{role_names, FactValue, Kind, CURRENCIES};
+use crate::text::Utf16Cursor;
+use crate::tree::NONE;
+use crate::Document;
 
 /// Columns, one entry per node unless said otherwise.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -46,98 +48,13 @@ pub struct Flat {
     pub fact_b: Vec<f64>,
 }
 
-pub const KINDS: [&str; 10] = [
-    "title",
-    "field",
-    "section",
-    "agenda",
-    "label",
-    "item",
-    "heading",
-    "paragraph",
-    "table",
-    "appendix",
-];
-
-/// Role names, index 0 meaning none.
-pub const ROLES: [&str; 28] = [
-    "",
-    "date",
-    "location",
-    "chair",
-    "recorder",
-    "attendees",
-    "observers",
-    "absent",
-    "subject",
-    "explanation",
-    "method",
-    "decision",
-    "opinion",
-    "response",
-    "note",
-    "unit",
-    "person",
-    "opening",
-    "previous-minutes",
-    "report",
-    "discussion",
-    "election",
-    "motion",
-    "award",
-    "instructions",
-    "other",
-    "adjourn",
-    "appendix",
-];
-
-pub const CURRENCIES: [&str; 6] = ["TWD", "USD", "EUR", "JPY", "CNY", "HKD"];
+/// Kind names, in the order of the `kind` column.
+pub fn kind_names() -> Vec<&'static str> {
+    Kind::ALL.iter().map(|k| k.name()).collect()
+}
 
 fn kind_index(k: Kind) -> u8 {
     Kind::ALL.iter().position(|&x| x == k).unwrap_or(0) as u8
-}
-
-fn role_index(label: Option<(&'static str, Role)>, part: Option<Part>) -> u8 {
-    role_name(label, part)
-        .and_then(|r| ROLES.iter().position(|&x| x == r))
-        .unwrap_or(0) as u8
-}
-
-/// Converts increasing byte offsets of `s` to UTF-16 offsets in one pass.
-pub struct Utf16Cursor<'s> {
-    s: &'s [u8],
-    byte: usize,
-    unit: u32,
-}
-
-impl<'s> Utf16Cursor<'s> {
-    pub fn new(s: &'s str) -> Self {
-        Utf16Cursor {
-            s: s.as_bytes(),
-            byte: 0,
-            unit: 0,
-        }
-    }
-
-    /// UTF-16 offset of byte offset `at` (a char boundary). Costs the distance from the
-    /// last offset asked, so offsets in increasing order (or nearly: facts may overlap) cost
-    /// one pass; starting over at 0 would make many overlapping facts quadratic.
-    pub fn at(&mut self, at: usize) -> u32 {
-        // One unit per UTF-8 lead byte; a four-byte sequence is a surrogate pair.
-        let count = |bytes: &[u8]| -> u32 {
-            bytes
-                .iter()
-                .map(|&b| ((b & 0xc0) != 0x80) as u32 + (b >= 0xf0) as u32)
-                .sum()
-        };
-        if at < self.byte {
-            self.unit -= count(&self.s[at..self.byte]);
-        } else {
-            self.unit += count(&self.s[self.byte..at]);
-        }
-        self.byte = at;
-        self.unit
-    }
 }
 
 pub fn flatten(doc: &Document) -> Flat {
@@ -156,6 +73,12 @@ pub fn flatten(doc: &Document) -> Flat {
         text_at: Vec::with_capacity(n),
         ..Flat::default()
     };
+    let roles = role_names();
+    let role_index = |n: &crate::tree::Node| {
+        role_name(n)
+            .and_then(|r| roles.iter().position(|&x| x == r))
+            .unwrap_or(0) as u8
+    };
     let mut cursor = Utf16Cursor::new(doc.input);
     let mut push_segments = |f: &mut Flat, range: &std::ops::Range<u32>| {
         for s in &doc.spans[range.start as usize..range.end as usize] {
@@ -172,15 +95,12 @@ pub fn flatten(doc: &Document) -> Flat {
         });
         f.depth.push(node.depth.min(255) as u8);
         f.kind.push(kind_index(node.kind));
-        f.role.push(role_index(node.label, node.part));
+        f.role.push(role_index(node));
         f.line.push(node.line);
         f.end_line.push(node.end_line);
         f.ordinal.push(node.ordinal);
-        f.unit.push(if node.unit == NONE {
-            -1
-        } else {
-            node.unit as i32
-        });
+        let unit = doc.units.of_node[id];
+        f.unit.push(if unit == NONE { -1 } else { unit as i32 });
         f.marker_at.push(f.seg_start.len() as u32);
         push_segments(&mut f, &node.marker);
         f.text_at.push(f.seg_start.len() as u32);
@@ -202,7 +122,7 @@ pub fn flatten(doc: &Document) -> Flat {
             f.fact_start.push(c.at(fact.start as usize));
             f.fact_end.push(c.at(fact.end as usize));
             let (kind, a, b) = match &fact.value {
-                FactValue::Date { from, to } => (0, ymd(*from), ymd(*to)),
+                FactValue::Date { from, to } => (0, from.ymd() as f64, to.ymd() as f64),
                 FactValue::Amount { value, currency } => (
                     1,
                     *value as f64,
@@ -217,10 +137,6 @@ pub fn flatten(doc: &Document) -> Flat {
     }
     f.marker_at.push(f.seg_start.len() as u32);
     f
-}
-
-fn ymd(d: crate::tree::Day) -> f64 {
-    (d.year as u32 * 10000 + d.month as u32 * 100 + d.day as u32) as f64
 }
 
 #[cfg(test)]
@@ -261,30 +177,22 @@ mod tests {
         let d = String::from_utf16(&t[f.fact_start[k] as usize..f.fact_end[k] as usize]).unwrap();
         assert_eq!(d, "114年10月17日");
         assert_eq!(f.fact_a[k], 20251017.0);
-        assert_eq!(KINDS[f.kind[node] as usize], "item");
+        assert_eq!(kind_names()[f.kind[node] as usize], "item");
+        let roles = role_names();
         let label = f
             .role
             .iter()
-            .position(|&r| ROLES[r as usize] == "decision")
+            .position(|&r| roles[r as usize] == "decision")
             .unwrap();
         assert_eq!(f.label_len[label], 3);
     }
 
     #[test]
-    fn the_cursor_steps_back() {
-        let s = "a甲🎉b乙";
-        let mut c = Utf16Cursor::new(s);
-        let want = |at: usize| utf16(&s[..at]).len() as u32;
-        for at in [0, 4, 8, 1, 9, 4, 0, s.len()] {
-            assert_eq!(c.at(at), want(at), "at {at}");
-        }
-    }
-
-    #[test]
-    fn tables_match_the_model() {
-        assert_eq!(KINDS.len(), Kind::ALL.len());
-        for (i, k) in Kind::ALL.iter().enumerate() {
-            assert_eq!(KINDS[i], k.name());
-        }
+    fn names_are_the_models() {
+        assert_eq!(kind_names().len(), Kind::ALL.len());
+        let roles = role_names();
+        assert_eq!(roles[0], "");
+        assert!(roles.contains(&"decision") && roles.contains(&"adjourn"));
+        assert!(CURRENCIES.contains(&"TWD"));
     }
 }

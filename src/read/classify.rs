@@ -1,7 +1,10 @@
-//! Stage 3: what a line (or the rest of one) starts with. Reads words only; where the line
-//! goes in the tree is for [`crate::firstpass`] to decide, with the context it keeps.
+//! What a line (or the rest of one) starts with. Reads words only; where the line goes in the
+//! tree is for [`crate::build`] to decide, with the context it keeps.
 
-use crate::scanners::{self, skip_spaces, Counter, Label, Marker, Part};
+use crate::model::{Part, Role};
+use crate::scan::label::{bracketed_field, gap_label, heading_label};
+use crate::scan::{self, Counter, Label, Marker};
+use crate::text::skip_spaces;
 
 /// What opens the line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,10 +59,10 @@ pub fn classify(text: &str) -> Class {
         class.pipe_row = true;
         return class;
     }
-    let head_len = if let Some(c) = scanners::counter(text) {
+    let head_len = if let Some(c) = scan::counter(text) {
         class.head = Head::Counter(c);
         c.len
-    } else if let Some(m) = scanners::marker(text) {
+    } else if let Some(m) = scan::marker(text) {
         class.head = Head::Marker(m);
         m.len
     } else {
@@ -67,69 +70,24 @@ pub fn classify(text: &str) -> Class {
     };
     class.body = head_len + skip_spaces(&text[head_len..]);
     let rest = &text[class.body..];
-    if let Some(l) = scanners::label(rest) {
+    if let Some(l) = scan::label(rest) {
         class.label = Some(l);
-    } else if let Some((part, _)) = scanners::section(rest) {
+    } else if let Some((part, _)) = scan::section(rest) {
         class.part = Some(part);
     } else if class.head == Head::None {
         class.label = bracketed_field(rest).or_else(|| heading_label(rest));
-        class.bracketed = class.label.is_some_and(|l| l.role != scanners::Role::Other);
+        class.bracketed = class.label.is_some_and(|l| l.role != Role::Other);
         if class.label.is_none() {
-            class.label = scanners::gap_label(rest);
+            class.label = gap_label(rest);
             class.gap_label = class.label.is_some();
         }
     }
     class
 }
 
-/// `委員發言要點：` alone on its line: a few characters and a colon head what follows, as a
-/// label does. (A sentence that ends in a colon, `…辦理情形如下：`, is longer or punctuated.)
-fn heading_label(s: &str) -> Option<Label> {
-    // Chinese, perhaps with a letter or digit naming who (`委員A：`).
-    let word = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphanumeric();
-    // At most 13 characters are read: this runs at every stop of a long line that may have an
-    // item glued after it, so reading to the line's end each time would be quadratic.
-    let head_len: usize = s
-        .chars()
-        .take(13)
-        .take_while(|&c| word(c))
-        .map(char::len_utf8)
-        .sum();
-    let head = &s[..head_len];
-    let rest = &s[head_len..];
-    if !matches!(&rest[skip_spaces(rest)..], "：" | ":") {
-        return None;
-    }
-    // `…執行情形如下：` introduces a table or list; it does not name a part.
-    if ["如下", "如次", "如后", "如後", "如附", "說明"]
-        .iter()
-        .any(|w| head.ends_with(w))
-    {
-        return None;
-    }
-    let chars = head.chars().count();
-    let cjk = head
-        .chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .count();
-    ((2..=12).contains(&chars) && cjk >= 2).then_some(Label {
-        word: "",
-        role: scanners::Role::Other,
-        len: s.len(),
-    })
-}
-
-/// `（報告單位：數位策略司）` alone on its line.
-fn bracketed_field(s: &str) -> Option<Label> {
-    let inner = s.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
-    let l = scanners::label(inner)?;
-    (l.role == scanners::Role::Unit || l.role == scanners::Role::Person).then_some(l)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scanners::Role;
 
     #[test]
     fn heads_labels_and_sections() {

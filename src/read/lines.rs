@@ -1,12 +1,13 @@
-//! Stage 2: split the input into lines and strip what the PDF or Markdown conversion added
-//! (FORMAT.md §3): indentation, `#` heading marks, `- ` bullets, `**` wrappers and Markdown
-//! escapes. Control characters are dropped the same way.
+//! Lines of the input without what the PDF or Markdown conversion added (FORMAT.md §3):
+//! indentation, `#` heading marks, `- ` bullets, `**` wrappers and Markdown escapes. Control
+//! characters are dropped the same way.
 //!
 //! A line keeps a map from its clean text back to the input (`pieces`), so that every node's
 //! text can be given as byte ranges of the input, and from there as UTF-16 ranges of the
 //! string JavaScript already holds.
 
-use crate::scanners::{is_space, page_number};
+use crate::scan::page::page_number;
+use crate::text::is_space;
 use std::borrow::Cow;
 
 /// A run of the clean text that is a contiguous run of the input.
@@ -79,6 +80,9 @@ pub struct Line<'a> {
     pub start: u32,
     /// The clean text: no indentation, heading marks, bullets, `**`, escapes or trailing spaces.
     pub text: Cow<'a, str>,
+    /// The clean text with look-alike characters folded (`⼀` read as 一), when that changes
+    /// it: what the scanners read. The same length as `text`, so offsets are shared.
+    pub folded: Option<String>,
     /// How `text` maps onto the input, in order.
     pub pieces: Pieces,
     /// A form feed ended the line before this one: a page break.
@@ -86,9 +90,17 @@ pub struct Line<'a> {
     /// Display width of the line's leading spaces (an ideographic space counts two). Word
     /// exports indent by level; the tree uses it only to break ties.
     pub indent: u16,
+    /// What a reader of the original file said of the line (see [`crate::parse_with`]): 0 for
+    /// nothing, a list level + 1, or page furniture.
+    pub hint: u8,
 }
 
 impl Line<'_> {
+    /// What the scanners read: the clean text, folded.
+    pub fn key(&self) -> &str {
+        self.folded.as_deref().unwrap_or(&self.text)
+    }
+
     /// The input byte ranges of `text[from..to]`.
     pub fn input_ranges(&self, from: usize, to: usize) -> impl Iterator<Item = (u32, u32)> + '_ {
         let (from, to) = (from as u32, to as u32);
@@ -202,9 +214,11 @@ fn line<'a>(
         raw,
         start,
         text: Cow::Borrowed(""),
+        folded: None,
         pieces: Pieces::default(),
         after_form_feed,
         indent: 0,
+        hint: 0,
     };
     // Control characters are read as if they were not there: the line's shape and decoration
     // are decided on a view without them (`- \x17` is a lone dash, not a bullet), whose offsets
@@ -308,9 +322,14 @@ fn line<'a>(
     if text.is_empty() {
         return blank(raw);
     }
+    let folded = match crate::text::fold(&text) {
+        Cow::Owned(f) => Some(f),
+        Cow::Borrowed(_) => None,
+    };
     Line {
         shape: Shape::Content,
         text,
+        folded,
         pieces,
         ..blank(raw)
     }
