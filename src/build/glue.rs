@@ -1,7 +1,9 @@
 //! Markers, counters, labels and header fields glued onto the middle of a line by the PDF
 //! extraction (`…完竣。二、…`, `說明：一、…`, `主席：林部長宜敬　　紀錄：林怡芬`).
 
+use super::place::continues_style;
 use super::{last_unit_field, Builder, Open, LOOKAHEAD};
+use crate::model::Numeral;
 use crate::read::{classify, Head, LineShape as Shape};
 use crate::scan::{self, Marker};
 use crate::text::{is_space, skip_spaces};
@@ -10,21 +12,22 @@ impl Builder<'_, '_> {
     /// A marker, counter or label glued onto the middle of a line by the PDF extraction:
     /// after a full stop, one that continues an open sequence (`…完竣。二、…`) or a label
     /// (`…。決議：…`); after a colon, a new series too (`說明：一、…`). Never inside brackets.
-    pub(super) fn glued(&self, text: &str, from: usize) -> Option<usize> {
-        let field = if self.header {
+    pub(super) fn glued(&self, text: &str, from: usize, quoted: bool) -> Option<usize> {
+        let field = if self.front.open {
             header_field_after_gap(text, from)
         } else {
             None
         };
-        let mark = self.glued_marker(text, from);
+        let mark = self.glued_marker(text, from, quoted);
         match (field, mark) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
     }
 
-    pub(super) fn glued_marker(&self, text: &str, from: usize) -> Option<usize> {
-        let mut depth = 0i32;
+    pub(super) fn glued_marker(&self, text: &str, from: usize, quoted: bool) -> Option<usize> {
+        // Inside a quotation a line before opened, nothing is glued until it closes.
+        let mut depth = quoted as i32;
         let bytes = text.as_bytes();
         for (k, &b) in bytes.iter().enumerate().skip(from) {
             // Brackets and stops are ( ) : or three bytes led by E3 or EF.
@@ -109,9 +112,10 @@ impl Builder<'_, '_> {
 
     pub(super) fn continues_open(&self, m: &Marker) -> bool {
         self.stack.iter().any(|e| match e.open {
-            Open::Marker(st) => {
-                (st == m.style || st.compatible(m.style))
-                    && ((m.ordinal == e.ordinal + 1 && m.sub == 0)
+            Open::Item(st) => {
+                continues_style(st, m.style).0
+                    && (m.style.numeral == Numeral::Lost
+                        || (m.ordinal == e.ordinal + 1 && m.sub == 0)
                         || (m.ordinal == e.ordinal && m.sub == e.sub + 1))
             }
             _ => false,

@@ -1,13 +1,18 @@
 //! Whether a line of text continues the last (a hard wrap, a page break in a sentence) or is a
-//! paragraph or a heading of its own.
+//! paragraph or a heading of its own; and when a line that starts like a numbered item is text
+//! after all (a wrapped line of a quotation, the rest of a list cut after an enumeration comma).
 
 use super::{Builder, Open};
-use crate::model::{Kind, Role};
-use crate::read::{classify, Head, Line, LineShape as Shape};
+use crate::model::{Kind, Numeral, Style};
+use crate::read::{classify, Class, Head, Line, LineShape as Shape};
 use crate::text::{
     has_clause_punctuation, is_continuing, is_space, is_tail_start, is_terminal, width,
 };
-use crate::tree::{NodeId, NONE};
+use crate::tree::NodeId;
+
+/// How many lines a quotation may run before a marker at the start of a line is read as the
+/// minutes' own again (an unclosed 「 is more often a typo than a page-long quotation).
+const QUOTE_LINES: u32 = 8;
 
 /// The node a following line of text may continue, and how its last line ended.
 #[derive(Clone, Copy, Debug)]
@@ -26,6 +31,26 @@ pub(super) struct Last {
     pub(super) latin_end: bool,
     /// A header list (出席人員：…) whose names may run over several lines.
     pub(super) list: bool,
+    /// The node's text has a 「 or 『 not yet closed, opened this many lines ago (0: none).
+    pub(super) quote: u32,
+    /// The node's text has an opening bracket （ not yet closed.
+    pub(super) bracket: bool,
+    /// The node's text separates what it lists with 、 or commas.
+    pub(super) separated: bool,
+}
+
+/// How the quotation marks and brackets of `piece` change the open counts `(quotes, brackets)`.
+fn balance(piece: &str, mut quotes: i32, mut brackets: i32) -> (i32, i32) {
+    for c in piece.chars() {
+        match c {
+            '「' | '『' => quotes += 1,
+            '」' | '』' => quotes = (quotes - 1).max(0),
+            '（' | '(' => brackets += 1,
+            '）' | ')' => brackets = (brackets - 1).max(0),
+            _ => {}
+        }
+    }
+    (quotes, brackets)
 }
 
 /// The width hard-wrapped text was cut at: the 95th percentile of line widths, which in a
@@ -59,7 +84,7 @@ pub(super) struct Wrap {
 }
 
 /// A short line without clause punctuation: a title rather than a sentence.
-fn heading_like(text: &str, max_width: usize) -> bool {
+pub(super) fn heading_like(text: &str, max_width: usize) -> bool {
     let w = width(text);
     let (Some(first), Some(last)) = (text.chars().next(), text.chars().next_back()) else {
         return false;
@@ -92,29 +117,32 @@ fn ends_terminated(text: &str) -> bool {
         // 。」 and 。） end a sentence too.
         Some('」' | '）' | ')' | '』') => {
             it.next().is_some_and(|c| matches!(c, '。' | '！' | '？'))
+                || after_note(text).is_some_and(ends_terminated)
         }
         _ => false,
     }
 }
 
+/// The text before a bracketed note that ends it: `…提請討論。` of `…提請討論。（提案單位：…）`.
+fn after_note(text: &str) -> Option<&str> {
+    let body = text.strip_suffix(['）', ')'])?;
+    let open = body.rfind(['（', '('])?;
+    // One note, without brackets inside it.
+    (!body[open..].contains(['）', ')'])).then(|| text[..open].trim_end_matches(is_space))
+}
+
 impl Builder<'_, '_> {
-    /// A line of text with no marker or label that does not continue the last item.
+    /// A line of text with no marker or label that does not continue the last item: a
+    /// paragraph of what is open, or a heading of what follows.
     pub(super) fn text_line(&mut self, i: usize, from: usize, text: &str) -> Option<usize> {
         let number = self.lines[i].number;
-        if self.header {
-            // The title block: issuing body, meeting title, edition, before any field.
-            if !self.fields && self.titles < 6 && heading_like(text, 120) {
-                self.titles += 1;
-                let node = self.add(NONE, Kind::Title, number);
-                return self.add_text(node, i, from, false);
-            }
-            // Among the fields, a short line such as `專門委員　楊雅琳` does not end the header.
-            if !(self.fields && heading_like(text, 60)) {
-                self.header = false;
-            }
-        }
         // A line as wide as the wrap is part of a paragraph, not a title.
-        let full = self.wrap.is_some_and(|w| width(text) * 10 >= w.width * 9);
+        let w = if from == 0 {
+            self.sizes[i].0
+        } else {
+            width(text)
+        };
+        let full = self.wrap.is_some_and(|wrap| w * 10 >= wrap.width * 9);
         let kind = if heading_like(text, 100) && !full && self.heads_what_follows(i) {
             Kind::Heading
         } else {
@@ -132,8 +160,9 @@ impl Builder<'_, '_> {
         self.add_text(node, i, from, false)
     }
 
-    /// Whether the next line is something a title line heads: a new series, an agenda item,
-    /// a label, a table, or a paragraph.
+    /// Whether a short line heads what comes next, as a reader sees it: a new series deeper
+    /// than the item the line sits in (never one of the document's outer styles, never a
+    /// style already open above it), a table, or, inside a numbered item, a paragraph.
     pub(super) fn heads_what_follows(&self, i: usize) -> bool {
         let Some(next) = self.lines[i + 1..]
             .iter()
@@ -144,17 +173,62 @@ impl Builder<'_, '_> {
         if next.raw.contains('\t') {
             return true;
         }
+        let within = self.open_item_style();
         let class = classify(next.key());
         match class.head {
-            Head::Marker(m) => m.ordinal == 1 && m.sub == 0,
-            Head::Counter(_) => true,
+            Head::Marker(m) => {
+                let deeper = match within {
+                    Some(st) => m.style.rank() > st.rank(),
+                    None => !outer_style(m.style),
+                };
+                m.ordinal <= 1 && m.sub == 0 && deeper && !self.style_open(m.style)
+            }
+            Head::Counter(_) => false,
             Head::None if class.pipe_row => true,
             Head::None => match (class.label, class.part) {
-                (Some(l), _) => l.role.holds_content(),
+                (Some(l), _) => within.is_some() && l.role.holds_content(),
                 (None, Some(_)) => false,
-                (None, None) => !heading_like(&next.text, 100),
+                // A paragraph, where blank lines set the line apart: in hard-wrapped text a short
+                // line followed by more text is a wrapped sentence, not a title.
+                (None, None) => {
+                    within.is_some() && !heading_like(&next.text, 100) && self.set_apart(i)
+                }
             },
         }
+    }
+
+    /// Whether a blank line comes right before or after line `i`.
+    fn set_apart(&self, i: usize) -> bool {
+        let blank = |j: Option<usize>| {
+            j.and_then(|j| self.lines.get(j))
+                .is_some_and(|l| l.shape == Shape::Blank)
+        };
+        blank(i.checked_sub(1)) || blank(Some(i + 1))
+    }
+
+    /// A line that starts like a numbered item, a counter or a label, but that a reader reads
+    /// as the rest of the text before it: a wrapped line inside a quotation the line before
+    /// opened (`…不受附表之限制：...` / `五、閒置或低度利用之公共設施…」辦理`), or, after a line cut
+    /// at a comma or an enumeration comma, a "number" that continues no open list
+    /// (`61、63、65、67、` / `69、71 號…`).
+    pub(super) fn only_looks_structural(
+        &self,
+        class: &Class,
+        blanks: u32,
+        page_break: bool,
+    ) -> bool {
+        let Some(last) = self.last else {
+            return false;
+        };
+        if last.quote > 0 && last.quote <= QUOTE_LINES && blanks <= 1 {
+            return true;
+        }
+        if last.continuing && blanks == 0 && !page_break {
+            if let Head::Marker(m) = class.head {
+                return !self.continues_open(&m);
+            }
+        }
+        false
     }
 
     // ----- text and continuation -------------------------------------------------------------
@@ -184,6 +258,10 @@ impl Builder<'_, '_> {
             return false;
         };
         if is_tail_start(first) {
+            return true;
+        }
+        // `…電力設施用地（供地下電纜使` / `用）計畫案`: the line closes a bracket the last opened.
+        if last.bracket && blanks <= 1 && closes_first(text) {
             return true;
         }
         // The lines of a title block are separate lines, however wide.
@@ -216,6 +294,14 @@ impl Builder<'_, '_> {
         if last.continuing {
             return true;
         }
+        // A line cut at the wrap width, then a blank line a PDF conversion put inside the
+        // paragraph (`…多目標臨時使` / `` / `用設置於學校場地…`).
+        let full = self
+            .wrap
+            .is_some_and(|w| last.width * 10 >= w.width * 9 || last.chars * 10 >= w.chars * 9);
+        if full && blanks <= 1 && !page_break {
+            return true;
+        }
         let this_prose = prose(text);
         (page_break && this_prose && !heading_like(text, 100))
             || (last.prose && last.chars >= 30 && this_prose)
@@ -233,7 +319,8 @@ impl Builder<'_, '_> {
         let lines = self.lines;
         let line = &lines[i];
         let text: &str = &line.text;
-        let split = self.glued(text, from);
+        let quoted = joining && self.last.is_some_and(|l| l.node == node && l.quote > 0);
+        let split = self.glued(text, from, quoted);
         let to = split.unwrap_or(text.len());
         let piece = &text[from..to];
         let piece = piece.trim_end_matches(is_space);
@@ -242,21 +329,38 @@ impl Builder<'_, '_> {
         // A space where an English word was wrapped, and between the indented lines of a list
         // of people laid out in columns (a name ends where such a line does; a hard wrap may
         // cut a name in two).
-        let indented = line.raw.starts_with(is_space);
+        let list_line = self.last.is_some_and(|l| l.list && l.node == node);
+        // Names laid out in columns or set apart by blank lines end where their line does; a
+        // hard wrap of a list separated by 、 may cut a name in two.
+        let separated = list_line && self.last.is_some_and(|l| l.separated);
+        let apart = line.raw.starts_with(is_space)
+            || i.checked_sub(1)
+                .is_some_and(|j| lines[j].shape != crate::read::LineShape::Content)
+            || !separated;
         let space = joining
-            && (self.last.is_some_and(|l| l.list) && indented
+            && (list_line && apart
                 || (self.last.is_some_and(|l| l.latin_end)
                     && first.is_some_and(|c| c.is_ascii_alphanumeric())));
+        // Quotations and brackets still open in the node's text.
+        let (quotes, brackets, quote_age) = match self.last {
+            Some(l) if joining && l.node == node => {
+                (l.quote.min(1) as i32, l.bracket as i32, l.quote)
+            }
+            _ => (0, 0, 0),
+        };
+        let (quotes, brackets) = balance(piece, quotes, brackets);
+        let quote = if quotes > 0 {
+            quote_age.max(1) + (quote_age > 0) as u32
+        } else {
+            0
+        };
         for (k, (s, e)) in line.input_ranges(from, to).enumerate() {
             self.tree.add_text(node, s, e, space && k == 0);
         }
         let n = &mut self.tree.nodes[node as usize];
         n.end_line = line.number;
         let last_char = piece.chars().next_back();
-        let list = n
-            .label
-            .is_some_and(|(_, r)| matches!(r, Role::Attendees | Role::Observers | Role::Absent))
-            || (joining && self.last.is_some_and(|l| l.list));
+        let list = n.label.is_some_and(|(_, r)| r.is_people()) || (joining && list_line);
         self.last = if matches!(n.kind, Kind::Table) {
             None
         } else if piece.is_empty() && !joining {
@@ -270,6 +374,9 @@ impl Builder<'_, '_> {
                 width: 0,
                 latin_end: false,
                 list,
+                quote: 0,
+                bracket: false,
+                separated: false,
             })
         } else {
             Some(Last {
@@ -285,8 +392,24 @@ impl Builder<'_, '_> {
                 width: self.sizes[i].0,
                 latin_end: last_char.is_some_and(|c| c.is_ascii_alphanumeric()),
                 list,
+                quote,
+                bracket: brackets > 0,
+                separated: separated || piece.contains(['、', '，', ',']),
             })
         };
         split
     }
+}
+
+/// The document's outer styles: `壹、` and `甲、` number the parts of a meeting, never what a
+/// line without a number heads.
+fn outer_style(style: Style) -> bool {
+    matches!(style.numeral, Numeral::Formal | Numeral::Stem)
+}
+
+/// Whether the text closes a bracket before it opens one: `用）計畫案`.
+fn closes_first(text: &str) -> bool {
+    text.chars()
+        .find(|c| matches!(c, '（' | '(' | '）' | ')'))
+        .is_some_and(|c| matches!(c, '）' | ')'))
 }

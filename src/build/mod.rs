@@ -1,28 +1,31 @@
 //! Stage 2, the outline tree. Walks the lines once, keeping a stack of the items that are open
 //! (the chain of ancestors of whatever comes next), and decides for each line where it goes.
 //!
-//! The rules, from FORMAT.md §2:
-//! - the level of a marker style is where it first appears inside its parent, not a table;
-//! - a sequence that continues (2 after 1, also from `1、` to `3.`) is siblings, wherever the
-//!   previous item is in the stack;
-//! - a style that starts again at 1 inside an item is a new, deeper series;
-//! - labels (`說明：`, `決議：`) are siblings of each other under their agenda item, and hold
-//!   the series that starts below them;
-//! - a line without a number that is short and unpunctuated heads the items below it;
-//! - text without a marker continues the last item when it was cut by a page break or a hard
-//!   line wrap, and is otherwise a paragraph under the innermost open item.
+//! A line opens a level of the tree only on evidence a reader also uses: a numbering marker,
+//! an agenda counter (`討論事項一`), a label (`說明：`) or a section word (`報告事項`). Anything
+//! else is text: it continues the last item (a hard wrap, a sentence cut by a page break), or is
+//! a paragraph of what is open, or, rarely, a heading of what follows — only when the line
+//! after it starts a new series deeper than the item it sits in (FORMAT.md §2).
 //!
-//! [`place`] decides where a numbered line, a label or a heading goes; [`join`] whether a line
-//! of text continues the last; [`glue`] finds markers glued onto the middle of a line;
-//! [`table`] reads table rows.
+//! The work is split by concern:
+//! - [`front`]: the front matter before the body (title lines, header fields, lists of people
+//!   that run on across lines and blank lines, web-page chrome);
+//! - [`place`]: where a numbered line, an agenda counter, a label, a section or a heading goes;
+//! - [`numbering`]: what the numbering says is wrong (gaps, repeats, a style at two depths);
+//! - [`join`]: whether a line of text continues the last, and text that only looks numbered
+//!   (a wrapped line of a quotation that starts with `五、`);
+//! - [`glue`]: markers glued onto the middle of a line; [`table`]: table rows.
 
+mod front;
 mod glue;
 mod join;
+mod numbering;
 mod place;
 mod table;
 
-use crate::model::{Code, Diagnostic, Kind, Part, Role, Severity, Style};
+use crate::model::{Code, Diagnostic, Kind, Part, Severity, Style};
 use crate::read::{classify, Class, Head, Line, LineShape as Shape};
+use crate::scan::numeral::{arabic_number, cjk_number};
 use crate::text::{is_space, width_and_chars};
 use crate::tree::{NodeId, Span, Tree, MAX_DEPTH, NONE};
 use join::{wrap_width, Last, Wrap};
@@ -37,15 +40,21 @@ pub struct Built<'a> {
     pub pages: Vec<(u32, Span)>,
     /// Lines in the input.
     pub line_count: u32,
+    /// The first node of the body: the nodes before it are the front matter (title lines,
+    /// header fields, web-page chrome).
+    pub body_start: NodeId,
+    /// Lines alone on their line that hold only a number and were kept as text.
+    pub bare_numbers: Vec<u32>,
 }
 
-/// How many lines ahead a label looks to see whether the list before it goes on.
+/// How many lines ahead a rule looks to see whether a list goes on.
 const LOOKAHEAD: usize = 60;
 
 /// What an entry of the stack is, for the rules that look for their like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Open {
-    Marker(Style),
+    /// A numbered line: an item, a numbered section (`壹、報告事项`), a numbered header field.
+    Item(Style),
     Counter(&'static str),
     Label,
     Heading,
@@ -86,15 +95,13 @@ struct Builder<'l, 'a> {
     pages: Vec<(u32, Span)>,
     lines: &'l [Line<'a>],
     stack: Vec<Entry>,
-    /// Still in the header block (title lines and fields, before any agenda).
-    header: bool,
-    /// Title lines and header fields seen so far.
-    titles: u32,
-    fields: bool,
+    front: front::Front,
+    /// The first node of the body, once it started.
+    body_start: Option<NodeId>,
     last: Option<Last>,
     /// The width at which the text was hard-wrapped, if it was.
     wrap: Option<Wrap>,
-    /// Each line's display width and characters.
+    /// Each line's display width (with its indentation) and characters.
     sizes: Vec<(usize, usize)>,
     /// The table being filled and whether its rows are tab- or pipe-separated.
     table: Option<(NodeId, bool)>,
@@ -103,10 +110,18 @@ struct Builder<'l, 'a> {
     depth_capped: bool,
     /// [`last_unit_field`] of the line being read: (line index, result).
     unit_at: Option<(usize, Option<usize>)>,
+    bare_numbers: Vec<u32>,
 }
 
 pub fn build<'a>(input: &'a str, lines: &[Line<'a>]) -> Built<'a> {
-    let sizes: Vec<(usize, usize)> = lines.iter().map(|l| width_and_chars(&l.text)).collect();
+    // A hard wrap cuts lines at the right margin: their indentation counts in their width.
+    let sizes: Vec<(usize, usize)> = lines
+        .iter()
+        .map(|l| {
+            let (w, c) = width_and_chars(&l.text);
+            (w + l.indent as usize, c)
+        })
+        .collect();
     let mut b = Builder {
         wrap: wrap_width(lines, &sizes),
         sizes,
@@ -115,22 +130,33 @@ pub fn build<'a>(input: &'a str, lines: &[Line<'a>]) -> Built<'a> {
         pages: Vec::new(),
         lines,
         stack: Vec::new(),
-        header: true,
-        titles: 0,
-        fields: false,
+        front: front::Front::new(),
+        body_start: None,
         last: None,
         table: None,
         style_depth: HashMap::new(),
         depth_capped: false,
         unit_at: None,
+        bare_numbers: Vec::new(),
     };
     b.run();
+    let count = b.tree.nodes.len() as NodeId;
     Built {
+        body_start: b.body_start.unwrap_or(count),
         tree: b.tree,
         diagnostics: b.diagnostics,
         pages: b.pages,
         line_count: lines.len() as u32,
+        bare_numbers: b.bare_numbers,
     }
+}
+
+/// A number alone: Arabic (up to four digits) or Chinese (up to three numerals, below 1000).
+fn lone_number(t: &str) -> bool {
+    if let Some((_, n)) = arabic_number(t, 4) {
+        return n == t.len();
+    }
+    cjk_number(t).is_some_and(|(v, _, n)| n == t.len() && v < 1000 && t.chars().count() <= 3)
 }
 
 impl<'a> Builder<'_, 'a> {
@@ -155,7 +181,7 @@ impl<'a> Builder<'_, 'a> {
                 }
                 Shape::Content => {}
             }
-            if self.bare_page_number(i) {
+            if self.page_number_alone(i) {
                 self.page(line);
                 page_break = true;
                 self.table = None;
@@ -189,17 +215,27 @@ impl<'a> Builder<'_, 'a> {
         }
     }
 
-    /// A number of up to four digits alone between empty lines: a page number from a PDF.
-    fn bare_page_number(&self, i: usize) -> bool {
-        let t: &str = &self.lines[i].text;
-        if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+    /// A number alone on its line that a reader skips as a page number: set far in from the
+    /// margin (centred or right-aligned, as pdftotext lays out page numbers: `            一`,
+    /// `             8`), or alone between empty lines. Otherwise it is text, and noted.
+    fn page_number_alone(&mut self, i: usize) -> bool {
+        let line = &self.lines[i];
+        let t = line.key();
+        if !lone_number(t) {
             return false;
         }
         // Control characters are not there, as everywhere.
         let empty = |j: Option<&Line>| {
             j.is_none_or(|l| l.raw.chars().all(|c| is_space(c) || c.is_control()))
         };
-        empty(i.checked_sub(1).and_then(|j| self.lines.get(j))) && empty(self.lines.get(i + 1))
+        let alone =
+            empty(i.checked_sub(1).and_then(|j| self.lines.get(j))) && empty(self.lines.get(i + 1));
+        let arabic = t.chars().next().and_then(crate::text::digit).is_some();
+        if line.indent >= 8 || (alone && (arabic || !self.front.open)) {
+            return true;
+        }
+        self.bare_numbers.push(line.number);
+        false
     }
 
     // ----- the stack -----------------------------------------------------------------------
@@ -260,34 +296,13 @@ impl<'a> Builder<'_, 'a> {
         let line = &lines[i];
         let text = &line.text[from..];
         let number = line.number;
-
-        // `2.114學年度…` is item 2 only where item 1 is open; otherwise a number.
-        let class = match class.head {
-            Head::Marker(m)
-                if m.ambiguous && !self.continues_open(&m) && !self.series_follows(i, &m) =>
-            {
-                Class::plain()
+        let class = self.evidence(i, from, class, blanks, page_break);
+        if self.front.open {
+            if let Some(split) = self.front_segment(i, from, &class, blanks, page_break) {
+                return split;
             }
-            _ => class,
-        };
-        // `收入明細如下：` after a line cut at a comma is the rest of that sentence; a header
-        // field without a colon is one only in the header.
-        let class = match class.label {
-            Some(l)
-                if l.role == Role::Other && self.continues_strongly(text, blanks, page_break) =>
-            {
-                Class {
-                    label: None,
-                    ..class
-                }
-            }
-            Some(_) if class.gap_label && !self.header => Class {
-                label: None,
-                gap_label: false,
-                ..class
-            },
-            _ => class,
-        };
+            self.end_front();
+        }
         if !class.is_structural() {
             if self.continues(text, blanks, page_break) {
                 let node = self.last.unwrap().node;
@@ -302,10 +317,8 @@ impl<'a> Builder<'_, 'a> {
             }
             return self.text_line(i, from, text);
         }
-
         let (node, marker_len) = match class.head {
             Head::Counter(c) => {
-                self.header = false;
                 let parent = self.place_counter(c.word, c.ordinal, &text[..c.len], number);
                 let node = self.add(parent, Kind::Agenda, number);
                 let n = &mut self.tree.nodes[node as usize];
@@ -315,92 +328,90 @@ impl<'a> Builder<'_, 'a> {
                 (node, c.len)
             }
             Head::Marker(m) => {
-                let kind = if class.part == Some(Part::Appendix) {
-                    Kind::Appendix
-                } else if class.part.is_some() {
-                    Kind::Section
-                } else {
-                    match class.label.map(|l| l.role) {
-                        Some(r) if r.is_header() && self.header => Kind::Field,
-                        _ => Kind::Item,
-                    }
+                let kind = match class.part {
+                    Some(Part::Appendix) => Kind::Appendix,
+                    Some(_) => Kind::Section,
+                    None => Kind::Item,
                 };
-                if kind == Kind::Field {
-                    self.fields = true;
-                } else {
-                    self.header = false;
-                }
-                let written = &text[..m.len];
-                let unit = self.unit_field_from(i, from);
-                let parent = self.place_marker(&m, written, number, blanks > 0, unit, line.indent);
-                self.check_style_depth(m.style, parent, written, number);
-                let node = self.add(parent, kind, number);
-                let n = &mut self.tree.nodes[node as usize];
-                n.style = Some(m.style);
-                n.ordinal = m.ordinal;
-                n.sub = m.sub;
-                self.open(node, Open::Marker(m.style), m.ordinal, m.sub);
-                if let Some(e) = self.stack.last_mut() {
-                    e.blank_before = blanks > 0;
-                    e.unit_field = unit;
-                    e.indent = line.indent;
-                }
-                (node, m.len)
+                (self.numbered(i, from, &class, m, kind, blanks), m.len)
             }
-            Head::None if class.part.is_some() => {
-                self.header = false;
-                let part = class.part.unwrap_or(Part::Other);
-                self.stack.clear();
-                let kind = if part == Part::Appendix {
-                    Kind::Appendix
-                } else {
-                    Kind::Section
-                };
-                let node = self.add(NONE, kind, number);
-                let open = if part == Part::Appendix {
-                    Open::Appendix
-                } else {
-                    Open::Section
-                };
-                self.open(node, open, 0, 0);
-                (node, 0)
-            }
+            Head::None if class.part.is_some() => (self.place_section(i, &class), 0),
             Head::None => {
                 let Some(label) = class.label else {
                     return self.text_line(i, from, text);
                 };
-                let node = if label.role.is_header() && self.header {
-                    self.stack.clear();
-                    self.fields = true;
-                    self.add(NONE, Kind::Field, number)
-                } else if label.role.holds_content() {
-                    self.header = false;
-                    let parent = self.place_label(i);
+                let node = if label.role.holds_content() {
+                    let parent = self.place_label(i, from + class.body + label.len);
                     let node = self.add(parent, Kind::Label, number);
                     self.open(node, Open::Label, 0, 0);
                     node
                 } else {
-                    self.header = false;
+                    // A unit or a person named inside the body, or a header field there.
                     let parent = self.top();
                     self.add(parent, Kind::Field, number)
                 };
                 (node, 0)
             }
         };
-        // The marker as written, then the text.
+        self.fill(node, i, from, &class, marker_len)
+    }
+
+    /// A numbered line: placed by its marker, opened on the stack.
+    fn numbered(
+        &mut self,
+        i: usize,
+        from: usize,
+        class: &Class,
+        m: crate::scan::Marker,
+        kind: Kind,
+        blanks: u32,
+    ) -> NodeId {
+        let line = &self.lines[i];
+        let written = &line.text[from..from + m.len];
+        let unit = self.unit_field_from(i, from);
+        let (parent, ordinal) =
+            self.place_marker(&m, written, line.number, blanks > 0, unit, line.indent);
+        self.check_style_depth(m.style, parent, written, line.number);
+        let node = self.add(parent, kind, line.number);
+        let n = &mut self.tree.nodes[node as usize];
+        n.style = Some(m.style);
+        n.ordinal = ordinal;
+        n.sub = m.sub;
+        self.open(node, Open::Item(m.style), ordinal, m.sub);
+        if let Some(e) = self.stack.last_mut() {
+            e.blank_before = blanks > 0;
+            e.unit_field = unit;
+            e.indent = line.indent;
+        }
+        let _ = class;
+        node
+    }
+
+    /// Writes a new node's marker (the first `marker_len` bytes of `line[from..]`), its label
+    /// or part, and its text, up to what a glued marker opens; returns where that starts.
+    fn fill(
+        &mut self,
+        node: NodeId,
+        i: usize,
+        from: usize,
+        class: &Class,
+        marker_len: usize,
+    ) -> Option<usize> {
+        let line = &self.lines[i];
+        let text = &line.text[from..];
         let ranges: Vec<(u32, u32)> = line.input_ranges(from, from + marker_len).collect();
         {
-            let doc = &mut self.tree;
-            let at = doc.spans.len() as u32;
+            let tree = &mut self.tree;
+            let at = tree.spans.len() as u32;
             for (s, e) in ranges {
-                doc.spans.push(Span {
+                tree.spans.push(Span {
                     start: s,
                     end: e,
                     space: false,
                 });
             }
-            let end = doc.spans.len() as u32;
-            let n = &mut doc.nodes[node as usize];
+            let end = tree.spans.len() as u32;
+            let n = &mut tree.nodes[node as usize];
             n.marker = at..end;
             n.text = end..end;
             n.part = class.part;
@@ -425,5 +436,61 @@ impl<'a> Builder<'_, 'a> {
             n.label_len = n.label_len.min(len);
         }
         split
+    }
+
+    /// Whether the text being written is a label's (`說明：` alone, then `決議：`).
+    fn last_is_label(&self) -> bool {
+        self.last
+            .is_some_and(|l| self.tree.node(l.node).kind == Kind::Label)
+    }
+
+    /// The class a reader gives the line: what it starts with, unless the context says that
+    /// is text after all (see [`join`]).
+    fn evidence(
+        &mut self,
+        i: usize,
+        from: usize,
+        class: Class,
+        blanks: u32,
+        page_break: bool,
+    ) -> Class {
+        let text = &self.lines[i].key()[from..];
+        // `2.114學年度…` is item 2 only where item 1 is open; otherwise a number.
+        let class = match class.head {
+            Head::Marker(m)
+                if m.ambiguous && !self.continues_open(&m) && !self.series_follows(i, &m) =>
+            {
+                Class::plain()
+            }
+            _ => class,
+        };
+        if class.is_structural()
+            && from == 0
+            && self.only_looks_structural(&class, blanks, page_break)
+        {
+            return Class::plain();
+        }
+        // `收入明細如下：` after a line cut at a comma is the rest of that sentence; a header
+        // field without a colon is one only in the front matter.
+        match class.label {
+            Some(l)
+                if class.head == Head::None
+                    && class.part.is_none()
+                    && !l.role.is_header()
+                    && !self.last_is_label()
+                    && self.continues_strongly(text, blanks, page_break) =>
+            {
+                Class {
+                    label: None,
+                    ..class
+                }
+            }
+            Some(_) if class.gap_label && !self.front.open => Class {
+                label: None,
+                gap_label: false,
+                ..class
+            },
+            _ => class,
+        }
     }
 }

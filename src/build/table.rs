@@ -34,7 +34,9 @@ impl Builder<'_, '_> {
         let node = match self.table {
             Some((node, t)) if t == tab => node,
             _ => {
-                self.header = false;
+                if self.front.open {
+                    self.end_front();
+                }
                 let parent = self.top();
                 let node = self.add(parent, Kind::Table, line.number);
                 self.tree.nodes[node as usize].table = self.tree.tables.len() as u32;

@@ -210,6 +210,29 @@ pub fn marker(s: &str) -> Option<Marker> {
     if open_paren(first) {
         let mut i = first.len_utf8();
         i += skip_spaces(&s[i..]);
+        // `()`: brackets whose numeral a web page lost, before a text of its own.
+        if let Some(c) = s[i..].chars().next().filter(|&c| close_paren(c)) {
+            let len = i + c.len_utf8();
+            let rest = s[len..].trim_start_matches(is_space);
+            if rest
+                .chars()
+                .next()
+                .is_some_and(|c| !close_paren(c) && !matches!(c, '、' | '，' | '。'))
+            {
+                return Some(Marker {
+                    style: Style {
+                        numeral: Numeral::Lost,
+                        punct: Punct::Paren,
+                        enclosed: 0,
+                    },
+                    ordinal: 0,
+                    sub: 0,
+                    len,
+                    ambiguous: false,
+                });
+            }
+            return None;
+        }
         let (ordinal, kind, _, n) = numeral(&s[i..])?;
         i += n;
         let (sub, n) = insertion(&s[i..], kind);
@@ -373,6 +396,9 @@ mod tests {
         assert_eq!(m("③補助"), Some((Enclosed, Bare, 3, "③")));
         assert_eq!(m("⑵補助"), Some((Enclosed, Bare, 2, "⑵")));
         assert_eq!(m("Ⅱ、目標"), Some((Roman, Comma, 2, "Ⅱ、")));
+        assert_eq!(m("()民國三十四年"), Some((Lost, Paren, 0, "()")));
+        assert_eq!(m("（ ）國"), Some((Lost, Paren, 0, "（ ）")));
+        assert_eq!(m("()"), None);
         let k = marker("一之一、新增").unwrap();
         assert_eq!(
             (k.ordinal, k.sub, &"一之一、新增"[..k.len]),
