@@ -11,7 +11,7 @@ fn main() {
         let a = t.elapsed();
         let built = build::build(&text, &read.lines);
         let b = t.elapsed();
-        let (meta, _) = header::read(&built.tree);
+        let (meta, _) = header::read(&built.tree, built.body_start);
         let c = t.elapsed();
         let (facts, _) = facts::find(&built.tree, &meta);
         let d = t.elapsed();

@@ -57,6 +57,9 @@ pub struct Document<'a> {
     pub pages: Vec<(u32, Span)>,
     /// Lines in the input.
     pub line_count: u32,
+    /// The first node of the body: those before it are the front matter (title lines, header
+    /// fields, web-page chrome), which [`Document::meta`] reads.
+    pub body_start: NodeId,
 }
 
 impl<'a> std::ops::Deref for Document<'a> {
@@ -91,7 +94,7 @@ pub fn parse(input: &str) -> Document<'_> {
 pub fn parse_with<'a>(input: &'a str, hints: &[u8]) -> Document<'a> {
     let read = read::read(input, hints);
     let built = build::build(input, &read.lines);
-    let (meta, header_notes) = header::read(&built.tree);
+    let (meta, header_notes) = header::read(&built.tree, built.body_start);
     let (facts, fact_notes) = facts::find(&built.tree, &meta);
     let units = units::assign(&built.tree);
     let review = review::review(&built.tree, &read.shape);
@@ -109,5 +112,6 @@ pub fn parse_with<'a>(input: &'a str, hints: &[u8]) -> Document<'a> {
         diagnostics,
         pages: built.pages,
         line_count: built.line_count,
+        body_start: built.body_start,
     }
 }

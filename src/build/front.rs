@@ -24,6 +24,9 @@ pub(super) struct Front {
     fields: bool,
     /// A list of people being read: its lines continue until the next field.
     list: Option<NodeId>,
+    /// The list began on its label's line (`出席委員：A B C`): a line `職稱：姓名` after it is a
+    /// field of its own, not more of the list (as it is after `列席單位、人員：` alone).
+    list_inline: bool,
     /// A field word alone on its line (`開會日期`), waiting for its value on the next.
     awaiting: Option<NodeId>,
 }
@@ -103,7 +106,8 @@ impl Builder<'_, '_> {
             }
         };
         if let Some(list) = self.front.list {
-            if !is_field && !body {
+            let own_field = self.front.list_inline && other_field(key).is_some();
+            if !is_field && !body && !own_field {
                 // The names run on: wrapped lines, lines after a blank, `單位：姓名` groups.
                 let split = self.add_text(list, i, from, true);
                 return Some(split);
@@ -121,6 +125,7 @@ impl Builder<'_, '_> {
                     .is_some_and(|(_, r)| r.is_people())
                 {
                     self.front.list = Some(node);
+                    self.front.list_inline = false;
                 }
                 return Some(split);
             }
@@ -142,6 +147,7 @@ impl Builder<'_, '_> {
             let value_empty = self.tree.text(node).len() <= self.tree.node(node).label_len as usize;
             if l.role.is_people() {
                 self.front.list = Some(node);
+                self.front.list_inline = !value_empty;
             } else if value_empty {
                 self.front.awaiting = Some(node);
             }

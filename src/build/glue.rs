@@ -124,7 +124,8 @@ impl Builder<'_, '_> {
 }
 
 /// Two header fields laid out on one line, `主席：林部長宜敬　　　紀錄：林怡芬`: a wide gap
-/// (two spaces, an ideographic space or a tab) and then a header label.
+/// (two spaces, an ideographic space or a tab) and then a header label, or a single space and a
+/// header label with its colon.
 fn header_field_after_gap(text: &str, from: usize) -> Option<usize> {
     let t = &text[from..];
     let mut it = t.char_indices().peekable();
@@ -142,7 +143,10 @@ fn header_field_after_gap(text: &str, from: usize) -> Option<usize> {
             end = j + d.len_utf8();
             it.next();
         }
-        if wide && k > 0 && scan::label(&t[end..]).is_some_and(|l| l.role.is_header()) {
+        // After a single space only a field written with its colon (`鐘校長 長生 紀錄:黃秀丹`).
+        let field = scan::label(&t[end..]).filter(|l| l.role.is_header());
+        let colon = field.is_some_and(|l| t[end..end + l.len].ends_with(['：', ':']));
+        if k > 0 && field.is_some() && (wide || colon) {
             return Some(from + end);
         }
     }

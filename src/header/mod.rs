@@ -1,75 +1,124 @@
-//! Stage 3, the meeting's metadata from the header block (FORMAT.md §1): issuing body, title,
+//! Stage 3, the meeting's metadata from the front matter (FORMAT.md §1): issuing body, title,
 //! meeting number, edition, date and times, place, chair, minute-taker and who attended. Reads
 //! the tree; writes nothing back into it.
 
+mod date;
 mod people;
 mod title;
 
 pub use people::{attendees, person};
 
-use crate::model::FactValue;
 use crate::model::{Code, Diagnostic, Kind, Meta, Part, Role, Severity, Status};
-use crate::scan::date::check_weekday;
-use crate::scan::facts::scan;
 use crate::scan::time::times;
 use crate::text::is_space;
 use crate::tree::{NodeId, Tree};
-use title::{body_prefix, meeting_number};
+use title::{body_of, meeting_number, names_minutes, provider, title_score};
 
-/// The meeting, and what could not be read of it.
-pub fn read(tree: &Tree) -> (Meta, Vec<Diagnostic>) {
+/// The meeting, and what could not be read of it. `body_start` is the first node of the body:
+/// the header fields are those before it.
+pub fn read(tree: &Tree, body_start: NodeId) -> (Meta, Vec<Diagnostic>) {
     let mut meta = Meta::default();
     let mut diagnostics = Vec::new();
-    title_block(tree, &mut meta);
-    fields(tree, &mut meta, &mut diagnostics);
+    let front = 0..(body_start as usize).min(tree.nodes.len());
+    title_block(tree, front.clone(), &mut meta);
+    fields(tree, front.clone(), &mut meta, &mut diagnostics);
     end_time(tree, &mut meta);
     (meta, diagnostics)
 }
 
-fn title_block(doc: &Tree, meta: &mut Meta) {
-    let titles: Vec<String> = doc
-        .roots()
-        .take_while(|&id| doc.node(id).kind == Kind::Title)
-        .map(|id| doc.text(id).into_owned())
-        .collect();
-    for t in titles {
-        let t = t.trim_matches(is_space).to_string();
-        let short = t.chars().count() <= 8;
-        if short && (t.ends_with('版') || t.contains("草案") || t.ends_with("稿")) {
-            meta.edition.get_or_insert(t);
-        } else if ["紀錄", "記錄", "會議", "會報", "議程"]
-            .iter()
-            .any(|w| t.contains(w))
-            && meta.title.is_none()
-        {
-            meta.number = meeting_number(&t);
-            if meta.body.is_none() {
-                meta.body = body_prefix(&t).map(str::to_string);
-            }
-            meta.title = Some(t);
-        } else if meta.body.is_none() && meta.title.is_none() {
-            // `雲林縣議會第20屆第4次定期會`: the body is what comes before the numbers.
-            meta.body = Some(body_prefix(&t).map_or(t.clone(), str::to_string));
-        }
-    }
+fn text_of(tree: &Tree, id: usize) -> String {
+    tree.text(id as NodeId).trim_matches(is_space).to_string()
 }
 
-/// The header fields are those before the body starts (the first agenda item, label or
-/// section other than the header's own), or at the top level.
-fn fields(doc: &Tree, meta: &mut Meta, diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: Vec<Role> = Vec::new();
-    let mut body_started = false;
-    let mut ids: Vec<(NodeId, Role)> = Vec::new();
-    for (id, n) in doc.nodes.iter().enumerate() {
-        if matches!(
-            n.kind,
-            Kind::Agenda | Kind::Label | Kind::Appendix | Kind::Table
-        ) || (n.kind == Kind::Section && n.part != Some(Part::Adjourn))
-        {
-            body_started = true;
+/// The title, the body, the meeting's number and the edition, from the title lines of the
+/// front matter; where there are none, from a line after the adjournment that names the
+/// minutes, or from the document's first line.
+fn title_block(tree: &Tree, front: std::ops::Range<usize>, meta: &mut Meta) {
+    let titles: Vec<String> = front
+        .clone()
+        .filter(|&id| tree.nodes[id].kind == Kind::Title)
+        .map(|id| text_of(tree, id))
+        .collect();
+    let mut rest: Vec<&String> = Vec::new();
+    for t in &titles {
+        let short = t.chars().count() <= 8;
+        if short && (t.ends_with('版') || t.contains("草案") || t.ends_with('稿')) {
+            meta.edition.get_or_insert(t.clone());
+        } else {
+            rest.push(t);
         }
+    }
+    // The line that names the minutes most fully; the first of equals.
+    let best = rest
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| names_minutes(t))
+        .max_by_key(|&(k, t)| (title_score(t), std::cmp::Reverse(k)))
+        .map(|(_, t)| (*t).clone());
+    let title = best.or_else(|| trailer(tree)).or_else(|| {
+        // A document that starts with its title, whatever its punctuation (`MOIO6471-審議事項-
+        // 第14案:臺北市政府函為「…」。`), but not with a paragraph of running text.
+        let first = tree.nodes.first()?;
+        let t = text_of(tree, 0);
+        (first.line <= 2
+            && first.kind == Kind::Paragraph
+            && first.marker.is_empty()
+            && names_minutes(&t) | t.contains('案')
+            && !t.contains(['，', ','])
+            && t.chars().count() <= 120)
+            .then_some(t)
+    });
+    let own = title
+        .as_deref()
+        .and_then(|t| body_of(t).or_else(|| provider(t).map(str::to_string)));
+    if let Some(t) = &title {
+        meta.number = meeting_number(t);
+    }
+    // A line above the title can name the body (`數位發展部` over `第18次主管會議紀錄`,
+    // `雲林縣議會第20屆第4次定期會` over `農業水利委員會第3次審查會議紀錄`); where it only adds
+    // to what the title names (`國立臺灣大學秘書室`, the office that posts the minutes of
+    // `國立臺灣大學第…次行政會議`), the title's own is the body.
+    let above = rest
+        .iter()
+        .take_while(|t| Some(**t) != title.as_ref())
+        .find_map(|t| body_of(t).or_else(|| crate::scan::unit::unit_name(t).map(str::to_string)));
+    meta.body = match (own, above) {
+        (Some(own), Some(above)) if above.starts_with(&own) => Some(own),
+        (_, Some(above)) => Some(above),
+        (own, None) => own,
+    };
+    // No title at all: the first line of the title block says who met (`Taipei European School
+    // Parent-Teacher Association`).
+    if title.is_none() && meta.body.is_none() {
+        meta.body = rest.first().map(|t| t.to_string());
+    }
+    meta.title = title;
+}
+
+/// `行政院青年諮詢委員會第1次會議紀錄` after `陸、散會`: a title written at the end.
+fn trailer(tree: &Tree) -> Option<String> {
+    let adjourn = tree
+        .nodes
+        .iter()
+        .rposition(|n| n.part == Some(Part::Adjourn))?;
+    (adjourn + 1..tree.nodes.len())
+        .filter(|&id| tree.nodes[id].kind == Kind::Paragraph)
+        .map(|id| text_of(tree, id))
+        .find(|t| names_minutes(t) && meeting_number(t).is_some() && t.chars().count() <= 60)
+}
+
+/// The header fields of the front matter.
+fn fields(
+    tree: &Tree,
+    front: std::ops::Range<usize>,
+    meta: &mut Meta,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut seen: Vec<Role> = Vec::new();
+    for id in front.clone() {
+        let n = &tree.nodes[id];
         let Some((_, role)) = n.label else { continue };
-        if n.kind != Kind::Field || !role.is_header() || (body_started && n.depth > 0) {
+        if n.kind != Kind::Field || !role.is_header() {
             continue;
         }
         // Date and time can come in two fields (日期：, 時間：), lists of people in several
@@ -82,16 +131,16 @@ fn fields(doc: &Tree, meta: &mut Meta, diagnostics: &mut Vec<Diagnostic>) {
             continue;
         }
         seen.push(role);
-        ids.push((id as NodeId, role));
-    }
-    for (id, role) in ids {
-        let line = doc.node(id).line;
-        let text = doc.text(id);
-        let value = text[doc.node(id).label_len as usize..].trim_matches(is_space);
+        let line = n.line;
+        let text = tree.text(id as NodeId);
+        let value = text
+            .get(n.label_len as usize..)
+            .unwrap_or("")
+            .trim_matches(is_space);
         match role {
             Role::Date => {
                 let before = (meta.date.is_some(), meta.start.is_some());
-                date_and_time(value, meta, line, diagnostics);
+                date::read(value, meta, line, diagnostics);
                 if (meta.date.is_some(), meta.start.is_some()) == before && !value.is_empty() {
                     diagnostics.push(
                         Diagnostic::new(
@@ -113,54 +162,32 @@ fn fields(doc: &Tree, meta: &mut Meta, diagnostics: &mut Vec<Diagnostic>) {
             _ => {}
         }
     }
-}
-
-/// `114年11月20日（星期四）下午3時30分`, `2024-05-08 14:00-16:00`, `下午2時至4時30分`.
-fn date_and_time(value: &str, meta: &mut Meta, line: u32, diagnostics: &mut Vec<Diagnostic>) {
-    let mut after_date = 0;
+    // A date alone on a line of the title block (`• 2008-12-18`).
     if meta.date.is_none() {
-        if let Some(f) = scan(value, 0)
-            .into_iter()
-            .find(|f| matches!(f.value, FactValue::Date { .. }))
-        {
-            if let FactValue::Date { from, .. } = f.value {
-                if from.year != 0 {
-                    meta.date = Some(from.iso());
-                    if let Some(w) = &f.weekday {
-                        meta.weekday = Some(w.0.clone());
-                        if let Some(d) = check_weekday(from, w, line) {
-                            diagnostics.push(d);
-                        }
-                    }
-                    after_date = f.end;
+        for id in front {
+            if tree.nodes[id].kind == Kind::Title {
+                let t = text_of(tree, id);
+                let mut m = Meta::default();
+                date::read(&t, &mut m, 0, &mut Vec::new());
+                if m.date.is_some() && t.chars().count() <= 24 {
+                    meta.date = m.date;
+                    break;
                 }
             }
         }
     }
-    let times = times(&value[after_date..]);
-    if meta.start.is_none() {
-        if let Some(&(h, m, _)) = times.first() {
-            meta.start = Some(format!("{h:02}:{m:02}"));
-        }
-        if let Some(&(h, m, range)) = times.get(1) {
-            if range {
-                meta.end = Some(format!("{h:02}:{m:02}"));
-            }
-        }
-    }
+    people::dedupe(&mut meta.attendees);
+    people::dedupe(&mut meta.observers);
 }
 
-/// The end time from `散會（下午4時39分）` or `散會：下午4時30分`.
-fn end_time(doc: &Tree, meta: &mut Meta) {
-    let adjourn = doc
+/// The end time from `散會（下午4時39分）`, `散會：下午4時30分`, `參、散會(十二時)`.
+fn end_time(tree: &Tree, meta: &mut Meta) {
+    let adjourn = tree
         .nodes
         .iter()
-        .enumerate()
-        .filter(|(_, n)| n.part == Some(Part::Adjourn))
-        .map(|(id, _)| id as NodeId)
-        .next();
+        .position(|n| n.part == Some(Part::Adjourn));
     if let Some(id) = adjourn {
-        let text = doc.text(id);
+        let text = tree.text(id as NodeId);
         if let Some(&(h, m, _)) = times(&text).first() {
             meta.end = Some(format!("{h:02}:{m:02}"));
         }

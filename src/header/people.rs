@@ -23,12 +23,14 @@ fn title_matches(chars: &[char]) -> Vec<(usize, usize)> {
                 (p + n <= chars.len() && chars[p..p + n].iter().copied().eq(t.chars())).then_some(n)
             });
         if let Some(n) = found {
-            // 副 makes a deputy of any title: 副執行秘書.
-            if p > 0 && chars[p - 1] == '副' && out.last().is_none_or(|&(a, m)| a + m < p) {
-                out.push((p - 1, n + 1));
-            } else {
-                out.push((p, n));
+            // 副 makes a deputy of any title (副執行秘書), 兼 an office held besides another
+            // (兼主任委員, 兼副主任委員).
+            let free = |k: usize| out.last().is_none_or(|&(a, m)| a + m <= k);
+            let mut at = p;
+            while at > 0 && matches!(chars[at - 1], '副' | '兼') && free(at - 1) && at + 2 > p {
+                at -= 1;
             }
+            out.push((at, n + p - at));
             p += n;
         } else {
             p += 1;
@@ -50,9 +52,25 @@ pub fn person(raw: &str) -> Person {
         raw: raw.to_string(),
         ..Person::default()
     };
-    // Spaced: `市長 陳其邁`, `秘書處 處長 王大明`, `陳其邁 市長`, `消防局分隊長 余國勝`. Each
-    // piece is read alone: the one that is only a name gives the name.
+    // A romanised name after the Chinese one (`巴干.巴萬Bakan Pawa`) is the same person.
+    let core = without_romanisation(core);
+    // Spaced: `市長 陳其邁`, `秘書處 處長 王大明`, `陳其邁 市長`, `消防局分隊長 余國勝`, and spaces
+    // a PDF left inside a packed name (`鐘校長 長生`, `吳 局長宗榮`): short, it is read packed
+    // first; otherwise each piece is read alone, and the one that is only a name gives it.
     let tokens: Vec<&str> = core.split(is_space).filter(|t| !t.is_empty()).collect();
+    if tokens.len() >= 2 {
+        let packed: String = tokens.concat();
+        if packed.chars().count() <= 9 {
+            let q = person(&packed);
+            if q.name.as_deref().is_some_and(|n| {
+                (2..=4).contains(&n.chars().count())
+                    && n.chars().next().is_some_and(lexicon::is_surname)
+            }) && q.title.is_some()
+            {
+                return Person { raw: p.raw, ..q };
+            }
+        }
+    }
     if tokens.len() >= 2 {
         for t in &tokens {
             let q = person(t);
@@ -66,8 +84,12 @@ pub fn person(raw: &str) -> Person {
         }
         return p;
     }
-    // `秘書室`: a unit, nobody named.
-    if unit_name(core).is_some() {
+    // `秘書室`: a unit, nobody named; but `呂新科` is a person (a surname, then a short given
+    // name that happens to end like a unit).
+    let short_name = core.chars().count() <= 3
+        && core.chars().next().is_some_and(lexicon::is_surname)
+        && title_matches(&core.chars().collect::<Vec<_>>()).is_empty();
+    if unit_name(core).is_some() && !short_name {
         p.unit = Some(core.to_string());
         return p;
     }
@@ -120,7 +142,7 @@ pub fn person(raw: &str) -> Person {
     }
     let Some(&(at, n)) = pick else {
         // No title: a name, or a unit.
-        if unit_name(core).is_some() {
+        if unit_name(core).is_some() && !short_name {
             p.unit = Some(core.to_string());
         } else {
             p.name = s(&chars);
@@ -152,10 +174,26 @@ pub fn person(raw: &str) -> Person {
         }
     } else if before.is_empty() {
         p.name = s(after); // `部長林宜敬`
-    } else if unit_name(&before_s).is_some() && after.len() >= 2 {
-        // `秘書處處長王大明`: a unit, the title, the whole name.
-        p.unit = Some(before_s);
+    } else if (unit_name(&before_s).is_some() && after.len() >= 2)
+        || (before.len() >= 2 && after.len() == 3 && lexicon::is_surname(after[0]))
+    {
+        // `秘書處處長王大明`, `本會秘書劉師政`: a unit, the title, the whole name (a given name
+        // has one or two characters, so three after the title are a whole name). `財政局長
+        // 蘇怡君`: the unit's last character is also the title's first.
+        let shared = chars[at];
+        p.unit = Some(
+            if unit_name(&before_s).is_none() && UNIT_TITLE_HEADS.contains(shared) {
+                format!("{before_s}{shared}")
+            } else {
+                before_s
+            },
+        );
         p.name = s(after);
+    } else if before.len() <= 2 && before.iter().all(|&c| lexicon::is_surname(c)) {
+        // `黃呂委員錦茹`: both surnames (a married name), the title, the given name.
+        let mut name: Vec<char> = before.to_vec();
+        name.extend_from_slice(after);
+        p.name = s(&name);
     } else {
         // Packed: unit, surname, title, given name.
         let sn = surname_len(before);
@@ -188,6 +226,30 @@ fn split_unit(chars: &[char]) -> (Option<String>, Option<String>) {
     (None, s(chars))
 }
 
+/// `巴干.巴萬Bakan Pawa` → `巴干.巴萬`: a Chinese name followed by its romanisation.
+fn without_romanisation(s: &str) -> &str {
+    let t = s.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
+    if t.len() < s.len() && t.chars().any(crate::text::is_han) {
+        t.trim_end_matches(is_space)
+    } else {
+        s
+    }
+}
+
+/// Keeps the first of people listed twice by name (`廖正井` and later `廖正井代`, the same
+/// official standing in for another).
+pub fn dedupe(list: &mut Vec<Attendee>) {
+    let mut seen: Vec<String> = Vec::new();
+    list.retain(|a| match &a.name {
+        Some(n) if seen.contains(n) => false,
+        Some(n) => {
+            seen.push(n.clone());
+            true
+        }
+        None => true,
+    });
+}
+
 /// The text without its trailing bracketed notes (`（請假）`).
 fn strip_brackets(raw: &str) -> &str {
     let mut t = raw.trim_matches(is_space);
@@ -203,6 +265,7 @@ fn strip_brackets(raw: &str) -> &str {
 /// A list of people: `A、B、C（請假）、D（E代）`, across lines, with `單位：A、B` groups.
 pub fn attendees(value: &str, default: Status) -> Vec<Attendee> {
     let v = value.trim_matches(is_space);
+    let v = &unspaced_heads(v);
     // 如簽到表: the names are elsewhere.
     if v.is_empty() || ["簽到", "詳如", "如附"].iter().any(|w| v.contains(w)) {
         return Vec::new();
@@ -211,10 +274,10 @@ pub fn attendees(value: &str, default: Status) -> Vec<Attendee> {
     let mut group_unit: Option<String> = None;
     for item in split_list(v) {
         let mut item = item.trim_matches(|c: char| is_space(c) || "。.".contains(c));
-        // `交通部：王科長大明` opens a group.
+        // `交通部：王科長大明` opens a group (`本 會：` letter-spaced).
         if let Some(k) = item.find(['：', ':']) {
-            let head = item[..k].trim_matches(is_space);
-            group_unit = Some(head.to_string());
+            let head: String = item[..k].chars().filter(|&c| !is_space(c)).collect();
+            group_unit = Some(head);
             item = item[k..]
                 .trim_start_matches(['：', ':'])
                 .trim_matches(is_space);
@@ -241,17 +304,85 @@ pub fn attendees(value: &str, default: Status) -> Vec<Attendee> {
             }
             note = note[..open].trim_end_matches(is_space);
         }
-        let p = person(note);
-        out.push(Attendee {
-            name: p.name,
-            title: p.title,
-            unit: p.unit.or_else(|| group_unit.clone()),
-            raw: item.to_string(),
-            status,
-            substitute,
-        });
+        // `交工處：（未派員）`: a unit that sent nobody.
+        if note.is_empty() {
+            continue;
+        }
+        // `黃丁燦魏境代`: a name, and who came instead; `廖正井代`: someone standing in.
+        if let Some(body) = note.strip_suffix('代') {
+            let chars: Vec<char> = body.chars().collect();
+            let name_at = |k: usize| chars.get(k).is_some_and(|&c| lexicon::is_surname(c));
+            if (5..=6).contains(&chars.len()) && name_at(0) && name_at(3) && substitute.is_none() {
+                let sub: String = chars[3..].iter().collect();
+                substitute = Some(person(&sub));
+                status = Status::Substituted;
+                let cut: usize = chars[..3].iter().map(|c| c.len_utf8()).sum();
+                note = &body[..cut];
+            } else if (2..=4).contains(&chars.len()) && name_at(0) {
+                note = body;
+            }
+        }
+        for p in glued_names(note) {
+            // A single character is what a damaged page left of a name, not a person.
+            if p.title.is_none() && p.name.as_deref().is_some_and(|n| n.chars().count() < 2) {
+                continue;
+            }
+            out.push(Attendee {
+                name: p.name,
+                title: p.title,
+                unit: p.unit.or_else(|| group_unit.clone()),
+                raw: item.to_string(),
+                status,
+                substitute: substitute.clone(),
+            });
+        }
     }
     out
+}
+
+/// `本 會：楊 綱` → `本會：楊 綱`: the letter-spacing taken out of a unit's name before its colon,
+/// so that the group is read as one unit.
+fn unspaced_heads(v: &str) -> String {
+    let chars: Vec<char> = v.chars().collect();
+    let mut out = String::with_capacity(v.len());
+    for (k, &c) in chars.iter().enumerate() {
+        // A single space inside a word of at most four characters that a colon ends.
+        let inside_head = c == ' '
+            && k > 0
+            && !is_space(chars[k - 1])
+            && chars.get(k + 1).is_some_and(|&n| !is_space(n))
+            && chars[k + 1..]
+                .iter()
+                .take(4)
+                .position(|&n| matches!(n, '：' | ':'))
+                .is_some_and(|p| !chars[k + 1..k + 1 + p].iter().any(|&x| is_space(x)))
+            && chars[..k]
+                .iter()
+                .rev()
+                .take_while(|&&p| !is_space(p) && !matches!(p, '、' | '，' | '：'))
+                .count()
+                == 1;
+        if !inside_head {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `張溫德王秋冬`: two three-character names a page glued together (each starting with a
+/// surname, no title between), read as two people; anyone else as one.
+fn glued_names(s: &str) -> Vec<Person> {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() == 6
+        && lexicon::is_surname(chars[0])
+        && lexicon::is_surname(chars[3])
+        && title_matches(&chars).is_empty()
+        && unit_name(s).is_none()
+    {
+        let cut: usize = chars[..3].iter().map(|c| c.len_utf8()).sum();
+        return vec![person(&s[..cut]), person(&s[cut..])];
+    }
+    vec![person(s)]
 }
 
 /// `陳高級分析師坤中代`, `由王科長代理`, `代理人：王大明`: the substitute.
@@ -275,35 +406,67 @@ fn substitute_of(inner: &str) -> Option<&str> {
 /// Splits a list of people on 、，,；; and spaces (not inside brackets), then joins a title or
 /// unit to the name beside it: `經濟部政務次長　何俊明`, `陳其邁 市長` are one person each.
 fn split_list(v: &str) -> Vec<String> {
-    let mut pieces: Vec<(&str, bool)> = Vec::new(); // (piece, a separator other than space before it)
+    // (piece, a separator other than space before it, the spaces before it)
+    let mut pieces: Vec<(&str, bool, usize)> = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
     let mut hard = true;
+    let mut gap = 0;
     for (k, c) in v.char_indices() {
         match c {
             '（' | '(' => depth += 1,
             '）' | ')' => depth -= 1,
             '、' | '，' | ',' | '；' | ';' | '\n' if depth <= 0 => {
-                pieces.push((&v[start..k], hard));
+                pieces.push((&v[start..k], hard, gap));
                 start = k + c.len_utf8();
                 hard = true;
+                gap = 0;
             }
             c if is_space(c) && depth <= 0 => {
                 if !v[start..k].trim_matches(is_space).is_empty() {
-                    pieces.push((&v[start..k], hard));
+                    pieces.push((&v[start..k], hard, gap));
                     hard = false;
+                    gap = 0;
                 }
+                gap += 1;
                 start = k + c.len_utf8();
             }
             _ => {}
         }
     }
-    pieces.push((&v[start..], hard));
-    let pieces: Vec<(&str, bool)> = pieces
-        .into_iter()
-        .map(|(p, h)| (p.trim_matches(is_space), h))
-        .filter(|(p, _)| !p.is_empty())
-        .collect();
+    pieces.push((&v[start..], hard, gap));
+    let mut joined: Vec<(String, bool)> = Vec::new();
+    for (p, hard, gap) in pieces {
+        let p = p.trim_matches(is_space);
+        if p.is_empty() {
+            continue;
+        }
+        let single = |s: &str| s.chars().count() == 1;
+        // The name part of a piece, after a unit's colon (`本會：楊`).
+        let name_part = |s: &str| s.rsplit(['：', ':']).next().unwrap_or(s).to_string();
+        match joined.last_mut() {
+            // `陳 菊`: a surname and a one-character given name a single space apart.
+            Some((last, _))
+                if !hard
+                    && gap == 1
+                    && single(&name_part(last))
+                    && single(p)
+                    && name_part(last)
+                        .chars()
+                        .next()
+                        .is_some_and(lexicon::is_surname) =>
+            {
+                last.push_str(p)
+            }
+            // `巴干.巴萬Bakan Pawa`: a romanisation goes with the name before it.
+            Some((last, _)) if !hard && p.chars().all(|c| c.is_ascii_alphabetic()) => {
+                last.push(' ');
+                last.push_str(p);
+            }
+            _ => joined.push((p.to_string(), hard)),
+        }
+    }
+    let pieces: Vec<(&str, bool)> = joined.iter().map(|(p, h)| (p.as_str(), *h)).collect();
     let name_only = |p: &str| {
         let q = person(p);
         q.title.is_none()
@@ -381,6 +544,48 @@ mod tests {
         );
         assert_eq!(who("秘書處處長"), (None, o("處長"), o("秘書處")));
         assert_eq!(who("人事室"), (None, None, o("人事室")));
+    }
+
+    #[test]
+    fn people_as_real_minutes_write_them() {
+        assert_eq!(
+            who("林兼主任委員崇一"),
+            (o("林崇一"), o("兼主任委員"), None)
+        );
+        assert_eq!(
+            who("陳兼副主任委員永仁"),
+            (o("陳永仁"), o("兼副主任委員"), None)
+        );
+        assert_eq!(who("鐘校長 長生"), (o("鐘長生"), o("校長"), None));
+        assert_eq!(who("吳 局長宗榮"), (o("吳宗榮"), o("局長"), None));
+        assert_eq!(who("黃呂委員錦茹"), (o("黃呂錦茹"), o("委員"), None));
+        assert_eq!(who("本會秘書劉師政"), (o("劉師政"), o("秘書"), o("本會")));
+        assert_eq!(who("呂新科"), (o("呂新科"), None, None));
+        assert_eq!(who("陳校長"), (o("陳"), o("校長"), None));
+        let names = |v: &str| -> Vec<String> {
+            attendees(v, Status::Present)
+                .into_iter()
+                .filter_map(|a| a.name)
+                .collect()
+        };
+        assert_eq!(
+            names("張溫德王秋冬、陳國君"),
+            ["張溫德", "王秋冬", "陳國君"]
+        );
+        assert_eq!(names("陳 菊     郭吉仁 卓 藤"), ["陳菊", "郭吉仁", "卓藤"]);
+        assert_eq!(names("本 會：楊 綱、吳家善"), ["楊綱", "吳家善"]);
+        assert_eq!(names("交工處：（未派員）    停管處：林麗珠"), ["林麗珠"]);
+        assert_eq!(
+            names("巴干.巴萬Bakan Pawa、徐世勲"),
+            ["巴干.巴萬", "徐世勲"]
+        );
+        let a = attendees("黃丁燦魏境代  廖正井代", Status::Present);
+        assert_eq!(a[0].name.as_deref(), Some("黃丁燦"));
+        assert_eq!(
+            a[0].substitute.as_ref().and_then(|s| s.name.as_deref()),
+            Some("魏境")
+        );
+        assert_eq!(a[1].name.as_deref(), Some("廖正井"));
     }
 
     #[test]

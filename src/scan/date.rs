@@ -2,7 +2,7 @@
 //! months (`月底`, `中旬`), and the weekday written after one.
 
 use super::facts::{Found, Scanner};
-use super::number::{expect, number};
+use super::number::{expect, number, Num};
 use super::numeral::arabic_number;
 use crate::model::{Code, Day, Diagnostic, FactValue, Severity};
 use crate::text::{digit, skip_spaces};
@@ -161,8 +161,17 @@ impl Scanner<'_> {
         let month;
         if let Some(after) = expect(s, k, &['年']) {
             let y = year_of(first.int()?)?;
-            // 114年度 is a fiscal year, not a date.
-            let m = number(s, after).filter(|m| m.plain)?;
+            // 114年度 is a fiscal year, not a date. 元月 is January.
+            let first_month = expect(s, after, &['元', '正'])
+                .filter(|&k| s[k..].starts_with('月'))
+                .map(|k| Num {
+                    mantissa: 1,
+                    scale: 0,
+                    end: k,
+                    cjk: true,
+                    plain: true,
+                });
+            let m = first_month.or_else(|| number(s, after).filter(|m| m.plain))?;
             let Some(after_month) = expect(s, m.end, &['月']) else {
                 // 114年1至3月: months from one to another.
                 let r = expect(s, m.end, RANGE)?;

@@ -65,9 +65,14 @@ fn qualified_label(s: &str) -> Option<Label> {
         ("缺席", Role::Absent),
     ] {
         if let Some(rest) = s.strip_prefix(word) {
-            let who = rest.chars().take_while(|c| is_han(*c)).count();
+            // `出席委員`, `列席單位、人員`, `出席召集委員`.
+            let who = rest
+                .chars()
+                .take(7)
+                .take_while(|&c| is_han(c) || c == '、')
+                .count();
             let after: usize = rest.chars().take(who).map(char::len_utf8).sum();
-            if (1..=4).contains(&who) {
+            if (1..=7).contains(&who) && !rest.starts_with('、') {
                 if let Some(n) = colon(&rest[after..]) {
                     return Some(Label {
                         word,

@@ -26,6 +26,8 @@ impl Num {
 /// A number at `at`: Arabic (with thousands separators and decimals), digits spaced out by a
 /// PDF extraction (`1 0 1` before 年), or Chinese numerals.
 pub fn number(s: &str, at: usize) -> Option<Num> {
+    // `98 年 2 月 13 日`: a PDF extraction spaces the parts of a date apart.
+    let at = at + skip_spaces(&s[at..]);
     let rest = &s[at..];
     let c = rest.chars().next()?;
     if digit(c).is_some() {

@@ -64,7 +64,7 @@ pub fn is_cjk_numeral(c: char) -> bool {
 
 /// Every character [`cjk_digit`] or [`cjk_unit`] knows, for the bitmap below.
 const NUMERAL_CHARS: &str =
-    "〇零一二兩三四五六七八九壹壱貳贰弍貮參叁叄参肆伍陸陆柒捌玖十百千拾佰仟";
+    "〇零一二兩三四五六七八九壹壱貳贰弍貮參叁叄参肆伍陸陆柒捌玖十百千拾佰仟廿卅";
 
 /// One bit per code point from U+3000 to U+9FFF: set for the numerals.
 static NUMERAL_BITS: [u64; 448] = {
@@ -119,6 +119,20 @@ pub fn cjk_number(s: &str) -> Option<(u32, CjkSet, usize)> {
                 pending = Some(d);
             }
             set.get_or_insert(st);
+            end = i + c.len_utf8();
+        } else if let Some(tens) = match c {
+            // 廿 and 卅 are twenty and thirty in one character (廿四日, 卅一日).
+            '廿' => Some(20),
+            '卅' => Some(30),
+            _ => None,
+        } {
+            if pending.is_some() || last_unit <= 10 {
+                break;
+            }
+            digits_only = false;
+            total += tens;
+            last_unit = 10;
+            set.get_or_insert(CjkSet::Plain);
             end = i + c.len_utf8();
         } else if let Some((u, st)) = cjk_unit(c) {
             if u >= last_unit {
@@ -244,7 +258,7 @@ mod tests {
             let Some(c) = char::from_u32(u) else { continue };
             assert_eq!(
                 is_cjk_numeral(c),
-                cjk_digit(c).is_some() || cjk_unit(c).is_some(),
+                cjk_digit(c).is_some() || cjk_unit(c).is_some() || matches!(c, '廿' | '卅'),
                 "{c}"
             );
         }
@@ -266,6 +280,8 @@ mod tests {
             Some((3, CjkSet::Formal))
         );
         assert_eq!(cjk_number("兩百").map(|x| x.0), Some(200));
+        assert_eq!(cjk_number("廿四日").map(|x| x.0), Some(24));
+        assert_eq!(cjk_number("卅").map(|x| x.0), Some(30));
         assert_eq!(cjk_number("兩人"), None);
         assert_eq!(cjk_number("一百一十四年").map(|x| x.0), Some(114));
         assert_eq!(arabic_number("１２３", 3), Some((123, 9)));
