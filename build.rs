@@ -212,6 +212,8 @@ fn main() {
     plain_list(&mut out, "ABSENCE", "absence.txt", false);
     plain_list(&mut out, "CHROME", "chrome.txt", false);
     plain_list(&mut out, "INTRODUCERS", "introducers.txt", false);
+    plain_list(&mut out, "FORM_CELLS", "form-cells.txt", true);
+    plain_list(&mut out, "TABLE_TITLES", "table-titles.txt", false);
 
     let mut r = rows("currencies.tsv");
     unique("currencies.tsv", &r, |c| format!("{}\t{}", c[0], c[2]));

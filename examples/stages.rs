@@ -17,7 +17,15 @@ fn main() {
         let d = t.elapsed();
         let units = units::assign(&built.tree);
         let e = t.elapsed();
-        let _ = review::review(&built.tree, &read.shape);
+        let _ = review::review(
+            &built.tree,
+            &review::Seen {
+                shape: &read.shape,
+                meta: &meta,
+                body_start: built.body_start,
+                bare_numbers: &built.bare_numbers,
+            },
+        );
         let f = t.elapsed();
         eprintln!(
             "read {:.1?} build {:.1?} header {:.1?} facts {:.1?} units {:.1?} review {:.1?} = {:.1?} ({} nodes, {} facts, {} units)",

@@ -97,7 +97,15 @@ pub fn parse_with<'a>(input: &'a str, hints: &[u8]) -> Document<'a> {
     let (meta, header_notes) = header::read(&built.tree, built.body_start);
     let (facts, fact_notes) = facts::find(&built.tree, &meta);
     let units = units::assign(&built.tree);
-    let review = review::review(&built.tree, &read.shape);
+    let review = review::review(
+        &built.tree,
+        &review::Seen {
+            shape: &read.shape,
+            meta: &meta,
+            body_start: built.body_start,
+            bare_numbers: &built.bare_numbers,
+        },
+    );
     let mut diagnostics = read.diagnostics;
     diagnostics.extend(built.diagnostics);
     diagnostics.extend(header_notes);

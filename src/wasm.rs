@@ -26,10 +26,12 @@ fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-/// Parses minutes text; returns `{ schema, meta, outline, diagnostics, units, pages, lines }`.
+/// Parses minutes text; returns `{ schema, meta, outline, diagnostics, units, pages, lines,
+/// bodyStart }`. `hints` (optional, one byte a line) is what a reader of the original file knew
+/// of each line: see `parse_with`.
 #[wasm_bindgen]
-pub fn parse(text: &str) -> JsValue {
-    to_js(&crate::parse(text))
+pub fn parse(text: &str, hints: Option<Vec<u8>>) -> JsValue {
+    to_js(&crate::parse_with(text, hints.as_deref().unwrap_or(&[])))
 }
 
 #[wasm_bindgen(js_name = schemaVersion)]
@@ -37,10 +39,11 @@ pub fn schema_version() -> u32 {
     crate::SCHEMA_VERSION
 }
 
-/// Parses minutes text into flat columns; node texts are UTF-16 ranges of `text`.
+/// Parses minutes text into flat columns; node texts are UTF-16 ranges of `text`. `hints` as for
+/// `parse`.
 #[wasm_bindgen(js_name = parseFlat)]
-pub fn parse_flat(text: &str) -> JsValue {
-    let doc = crate::parse(text);
+pub fn parse_flat(text: &str, hints: Option<Vec<u8>>) -> JsValue {
+    let doc = crate::parse_with(text, hints.as_deref().unwrap_or(&[]));
     let f = flatten(&doc);
     let out = Object::new();
     set(&out, "schema", &crate::SCHEMA_VERSION.into());
@@ -48,6 +51,7 @@ pub fn parse_flat(text: &str) -> JsValue {
     set(&out, "diagnostics", &to_js(&doc.diagnostics));
     set(&out, "units", &to_js(&doc.units.names));
     set(&out, "lines", &doc.line_count.into());
+    set(&out, "bodyStart", &doc.body_start.into());
     let tables = Array::new();
     for (id, n) in doc.nodes.iter().enumerate() {
         if n.table != crate::tree::NONE {

@@ -105,6 +105,8 @@ struct Builder<'l, 'a> {
     sizes: Vec<(usize, usize)>,
     /// The table being filled and whether its rows are tab- or pipe-separated.
     table: Option<(NodeId, bool)>,
+    /// A form a conversion flattened into lines, being read as a table.
+    form: Option<NodeId>,
     /// Structural depth where each marker style was first seen, and on which line.
     style_depth: HashMap<Style, (u32, u32)>,
     depth_capped: bool,
@@ -134,6 +136,7 @@ pub fn build<'a>(input: &'a str, lines: &[Line<'a>]) -> Built<'a> {
         body_start: None,
         last: None,
         table: None,
+        form: None,
         style_depth: HashMap::new(),
         depth_capped: false,
         unit_at: None,
@@ -188,7 +191,7 @@ impl<'a> Builder<'_, 'a> {
                 continue;
             }
             let class = classify(line.key());
-            if self.table_row(i, &class) {
+            if self.table_row(i, &class) || self.form_row(i, &class) {
                 blanks = 0;
                 page_break = false;
                 continue;

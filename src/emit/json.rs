@@ -210,6 +210,7 @@ impl Serialize for Document<'_> {
             .collect();
         m.serialize_entry("pages", &pages)?;
         m.serialize_entry("lines", &self.line_count)?;
+        m.serialize_entry("bodyStart", &self.body_start)?;
         m.end()
     }
 }
