@@ -213,6 +213,7 @@ fn main() {
     plain_list(&mut out, "CHROME", "chrome.txt", false);
     plain_list(&mut out, "INTRODUCERS", "introducers.txt", false);
     plain_list(&mut out, "FORM_CELLS", "form-cells.txt", true);
+    plain_list(&mut out, "COMPANIONS", "companions.txt", true);
     plain_list(&mut out, "TABLE_TITLES", "table-titles.txt", false);
 
     let mut r = rows("currencies.tsv");

@@ -37,7 +37,10 @@ const MASKED: &[(&str, u32, u32)] = &[
 ];
 
 fn corpus_dir() -> Option<PathBuf> {
-    let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    // CORPUS_DIR scores another folder of the same form (a held-out set kept apart).
+    let d = std::env::var_os("CORPUS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
     d.is_dir().then_some(d)
 }
 
@@ -169,6 +172,13 @@ fn score_header(doc: &Document, want: &Value, s: &mut Score) {
         ));
     }
     for (key, want, got) in fields {
+        // A number the reader wrote as a string of digits is that number.
+        let want = match &want {
+            Value::String(d) if key == "number" && d.chars().all(|c| c.is_ascii_digit()) => {
+                d.parse::<u64>().map_or(want.clone(), Value::from)
+            }
+            _ => want,
+        };
         s.header_total += 1;
         if want == got {
             s.header_right += 1;
@@ -176,11 +186,20 @@ fn score_header(doc: &Document, want: &Value, s: &mut Score) {
             s.notes.push(format!("  {key}: {got}, reader {want}"));
         }
     }
-    // People by name, as multisets per list.
+    // People by name, as multisets per list. A name and its romanisation are one person
+    // (readers differ: `巴干.巴萬Bakan Pawa` is 巴干.巴萬 to one, kept whole by another).
+    let plain = |n: &str| -> String {
+        let t = n.trim_end_matches(|c: char| c.is_ascii_alphabetic() || " .‧·'-".contains(c));
+        if t.chars().any(|c| c > '\u{2e80}') {
+            t.to_string()
+        } else {
+            n.to_string()
+        }
+    };
     let names = |list: &[minutes_outline::Attendee], absent: bool| -> Vec<String> {
         list.iter()
             .filter(|a| (a.status == Status::Absent) == absent)
-            .filter_map(|a| a.name.clone())
+            .filter_map(|a| a.name.as_deref().map(plain))
             .collect()
     };
     for (key, got) in [
@@ -194,11 +213,7 @@ fn score_header(doc: &Document, want: &Value, s: &mut Score) {
     ] {
         let reader: Vec<String> = want[key]
             .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(plain)).collect())
             .unwrap_or_default();
         let mut left = reader.clone();
         let mut right = 0;
@@ -225,13 +240,19 @@ fn score_header(doc: &Document, want: &Value, s: &mut Score) {
     }
 }
 
-#[test]
-fn real_minutes_get_the_outline_and_header_a_reader_gives() {
-    let Some(dir) = corpus_dir() else {
-        eprintln!("corpus: ../shared/corpus is absent, skipped");
-        return;
-    };
-    let mut names: Vec<String> = fs::read_dir(&dir)
+/// What a folder of real minutes scores: the totals, as fractions.
+struct Measured {
+    documents: usize,
+    parents: f64,
+    invented: usize,
+    header: f64,
+    people: f64,
+}
+
+/// Scores every document of `dir` (NAME.txt, NAME.gold, NAME.meta.json), printing a line per
+/// document and the totals; `CORPUS_VERBOSE=1` prints what differs from the reader.
+fn measure(dir: &Path, label: &str) -> Measured {
+    let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| {
             let p = e.unwrap().path();
@@ -239,7 +260,6 @@ fn real_minutes_get_the_outline_and_header_a_reader_gives() {
         })
         .collect();
     names.sort();
-    assert!(names.len() >= 20, "corpus: {} documents", names.len());
     let mut total = Score::default();
     let verbose = std::env::var_os("CORPUS_VERBOSE").is_some();
     for name in &names {
@@ -279,8 +299,8 @@ fn real_minutes_get_the_outline_and_header_a_reader_gives() {
         }
     }
     // Invented items count against the parents: a parser cannot win by numbering every line.
-    let parents = total.parents_right as f64 / (total.parents_total + total.invented) as f64;
-    let header = total.header_right as f64 / total.header_total as f64;
+    let parents = total.parents_right as f64 / (total.parents_total + total.invented).max(1) as f64;
+    let header = total.header_right as f64 / total.header_total.max(1) as f64;
     let [right, found, reader] = total.people.map(|x| x as f64);
     let (p, r) = (right / found.max(1.0), right / reader.max(1.0));
     let f1 = if p + r > 0.0 {
@@ -289,7 +309,8 @@ fn real_minutes_get_the_outline_and_header_a_reader_gives() {
         0.0
     };
     eprintln!(
-        "corpus: parents {}/{} with {} invented = {:.1}%, header {}/{} = {:.1}%, people F1 {:.3} (P {:.3} R {:.3})",
+        "{label}: {} documents, parents {}/{} with {} invented = {:.1}%, header {}/{} = {:.1}%, people F1 {:.3} (P {:.3} R {:.3})",
+        names.len(),
         total.parents_right,
         total.parents_total,
         total.invented,
@@ -301,21 +322,59 @@ fn real_minutes_get_the_outline_and_header_a_reader_gives() {
         p,
         r
     );
+    Measured {
+        documents: names.len(),
+        parents,
+        invented: total.invented,
+        header,
+        people: f1,
+    }
+}
+
+/// The shared corpus: twenty real documents of fifteen bodies, held to issue 11's bars.
+#[test]
+fn real_minutes_get_the_outline_and_header_a_reader_gives() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("corpus: ../shared/corpus is absent, skipped");
+        return;
+    };
+    let m = measure(&dir, "corpus");
+    if std::env::var_os("CORPUS_DIR").is_some() {
+        return; // another folder is measured, not held to the bars
+    }
+    assert!(m.documents >= 20, "corpus: {} documents", m.documents);
     assert!(
-        parents >= PARENTS_BAR,
+        m.parents >= PARENTS_BAR,
         "parents {:.1}% < {:.1}%",
-        parents * 100.0,
+        m.parents * 100.0,
         PARENTS_BAR * 100.0
     );
-    assert_eq!(
-        total.invented, 0,
-        "items invented outside the masked tables"
-    );
+    assert_eq!(m.invented, 0, "items invented outside the masked tables");
     assert!(
-        header >= HEADER_BAR,
+        m.header >= HEADER_BAR,
         "header {:.1}% < {:.1}%",
-        header * 100.0,
+        m.header * 100.0,
         HEADER_BAR * 100.0
     );
-    assert!(f1 >= PEOPLE_BAR, "people F1 {f1:.3} < {PEOPLE_BAR}");
+    assert!(
+        m.people >= PEOPLE_BAR,
+        "people F1 {:.3} < {PEOPLE_BAR}",
+        m.people
+    );
+}
+
+/// The set kept in the repository (tests/real: eighteen real excerpts of sixteen bodies, drawn
+/// blind by a reader who never ran the parser; first contact scored parents 87.3%, header
+/// 79.7%, people F1 0.804 — see tests/real/README.md). Held to what it scores now, less a
+/// margin, so that a rule that helps the corpus and hurts these shows: its damaged markers
+/// (`196學年度` for `1.96學年度`, `##CONTINUE##六、`) keep it below the corpus' bars.
+#[test]
+fn real_minutes_kept_in_the_repository_keep_their_scores() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real");
+    let m = measure(&dir, "tests/real");
+    assert!(m.documents >= 18, "tests/real: {} documents", m.documents);
+    assert!(m.parents >= 0.95, "parents {:.1}%", m.parents * 100.0);
+    assert!(m.invented <= 1, "{} items invented", m.invented);
+    assert!(m.header >= 0.97, "header {:.1}%", m.header * 100.0);
+    assert!(m.people >= 0.97, "people F1 {:.3}", m.people);
 }

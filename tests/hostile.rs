@@ -408,8 +408,9 @@ fn stair(depth: usize) -> String {
         "子、",
     ];
     let mut s: String = ORDER.iter().map(|m| format!("{m}項目\n")).collect();
+    // Each 丑 introduces a list (its colon) that a new 子 series starts inside it: a stair.
     for k in 0..depth {
-        s += &format!("丑、第{k}項\n子、第{k}項之一\n");
+        s += &format!("丑、第{k}項：\n子、第{k}項之一\n");
     }
     s
 }

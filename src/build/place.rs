@@ -103,12 +103,46 @@ impl Builder<'_, '_> {
             let between_holder = self.stack[k + 1..]
                 .iter()
                 .any(|e| matches!(e.open, Open::Label | Open::Heading | Open::Counter(_)));
+            // The first numbered line of a part that a label alone on its line announces
+            // (`教導主任伍玉成報告：`) starts that part's series, whatever its number (an excerpt
+            // that starts at `五、`; numbers that run on across the speakers of a report): it does
+            // not close the part to go back to the outer list. A label with its content on its
+            // own line (`決議：新竹二日遊。`) announces nothing below it.
+            let holder = self.stack[n - 1];
+            let announces = match holder.open {
+                Open::Heading => true,
+                Open::Label => {
+                    let h = self.tree.node(holder.node);
+                    self.tree.text(holder.node).len() <= h.label_len as usize
+                }
+                _ => false,
+            };
+            if announces
+                && k < n - 1
+                && !self
+                    .tree
+                    .children(holder.node)
+                    .any(|c| !self.tree.node(c).marker.is_empty())
+                && m.style.numeral != Numeral::Article
+            {
+                if !(ordinal == 1 && m.sub == 0) {
+                    self.numbering_start(m, written, line);
+                }
+                return (self.top(), ordinal);
+            }
             let top_rank = match self.stack[n - 1].open {
                 Open::Item(st) => st.rank(),
                 _ => 0,
             };
             let fresh = ordinal == 1 && m.sub == 0;
-            let repeat_of_first = k == n - 1 && e.ordinal == 1 && e.sub == 0;
+            // The same style again at 1 right after an item of it, nothing between: the list
+            // starts over beside it, not inside it, unless that item introduced a list it has
+            // not begun (`…如下：`).
+            let introduces = {
+                let t = self.tree.text(e.node);
+                self.tree.node(e.node).first_child == NONE && t.ends_with(['：', ':'])
+            };
+            let repeat_of_first = k == n - 1 && !(introduces && e.ordinal > 1);
             // A style starting again at 1 inside an item is a deeper series, unless it would
             // nest an outer style under an inner one with nothing in between.
             if fresh && !repeat_of_first && (between_holder || top_rank <= m.style.rank()) {
@@ -181,7 +215,9 @@ impl Builder<'_, '_> {
             let mut popped = false;
             while let Some(&top) = self.stack.last() {
                 let Open::Item(st) = top.open else { break };
-                if !continues_style(st, next).0 {
+                // Unless the items of that list carry labels of their own (`一、…` / `決定：確定。`
+                // / `二、…` / `決定：` / `一、…二、…`): then this one is the item's too.
+                if !continues_style(st, next).0 || self.previous_sibling_has_label(top.node) {
                     break;
                 }
                 self.stack.pop();

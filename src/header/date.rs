@@ -26,10 +26,16 @@ pub fn read(value: &str, meta: &mut Meta, line: u32, diagnostics: &mut Vec<Diagn
                 }
                 after_date = f.end;
             }
-        } else if let Some((d, end, weekday)) = units_lost(value) {
+        } else if let Some((d, end, weekday, lost)) = units_lost(value) {
             meta.date = Some(d.iso());
             meta.weekday = weekday;
             after_date = end;
+            if let Some(&(h, m)) = lost.first() {
+                meta.start.get_or_insert(format!("{h:02}:{m:02}"));
+            }
+            if let Some(&(h, m)) = lost.get(1) {
+                meta.end.get_or_insert(format!("{h:02}:{m:02}"));
+            }
         }
     }
     let rest = &value[after_date..];
@@ -49,10 +55,10 @@ pub fn read(value: &str, meta: &mut Meta, line: u32, diagnostics: &mut Vec<Diagn
         } else if let Some(h) = bare_hour(rest) {
             meta.start = Some(format!("{h:02}:00"));
         }
-        if let Some(&(h, m, range)) = times.get(1) {
-            if range {
-                meta.end = Some(format!("{h:02}:{m:02}"));
-            }
+        // The end of the last session: a meeting over two days (`…上午9時至11時38分 …上午9時至
+        // 11時6分`) ends when its last range does.
+        if let Some(&(h, m, _)) = times.iter().skip(1).rev().find(|t| t.2) {
+            meta.end = Some(format!("{h:02}:{m:02}"));
         }
     }
 }
@@ -80,10 +86,20 @@ fn bare_hour(s: &str) -> Option<u32> {
     None
 }
 
-/// `民國109613(星期六)`: the digits of year, month and day with their units lost. The split
-/// that is a real day, and the weekday's day where it says one.
-fn units_lost(value: &str) -> Option<(Day, usize, Option<String>)> {
-    let k = value.find("民國")? + "民國".len();
+/// A day read from digits whose units were lost: the day, where the digits end, the weekday as
+/// written, the times.
+type Lost = (Day, usize, Option<String>, Vec<(u8, u8)>);
+
+/// `民國109613(星期六)`, `10342(週三)`, `97112612101310`: the digits of an ROC year, month and
+/// day (and perhaps of the times, `HHMM` or `HHMMHHMM`) with their units lost, as a web page
+/// that dropped every character but digits leaves them. The one split that makes a real day
+/// (and real times, and the weekday's day where one is written). Returns the day, where the
+/// digits end, the weekday as written and the times.
+fn units_lost(value: &str) -> Option<Lost> {
+    let k = value.find("民國").map_or_else(
+        || value.len() - value.trim_start_matches(is_space).len(),
+        |k| k + "民國".len(),
+    );
     let rest = &value[k..];
     let digits: Vec<u32> = rest.chars().map_while(digit).collect();
     let end = k + rest
@@ -91,28 +107,51 @@ fn units_lost(value: &str) -> Option<(Day, usize, Option<String>)> {
         .take(digits.len())
         .map(char::len_utf8)
         .sum::<usize>();
-    if !(5..=7).contains(&digits.len()) {
+    if !(5..=15).contains(&digits.len()) {
         return None;
     }
     let num = |s: &[u32]| s.iter().fold(0, |a, d| a * 10 + d);
-    let after = &value[end..];
-    let weekday = weekday_in(after);
+    let weekday = weekday_in(&value[end..]);
+    let hhmm = |s: &[u32]| {
+        (num(&s[..2]) < 24 && num(&s[2..]) < 60).then(|| (num(&s[..2]) as u8, num(&s[2..]) as u8))
+    };
     let mut found = Vec::new();
     for y in 2..=3usize {
         for m in 1..=2usize {
-            let d = digits.len().checked_sub(y + m)?;
-            if !(1..=2).contains(&d) {
-                continue;
-            }
-            let year = num(&digits[..y]) + 1911;
-            if let Some(day) = day(year as u16, num(&digits[y..y + m]), num(&digits[y + m..])) {
+            for d in 1..=2usize {
+                let Some(tail) = digits.len().checked_sub(y + m + d) else {
+                    continue;
+                };
+                // What is left are times of four digits, or nothing.
+                if tail % 4 != 0 || tail > 8 {
+                    continue;
+                }
+                // An ROC year of this republic: up to 150 (2061).
+                let roc = num(&digits[..y]);
+                if !(1..=150).contains(&roc) {
+                    continue;
+                }
+                let year = roc + 1911;
+                let Some(day) = day(
+                    year as u16,
+                    num(&digits[y..y + m]),
+                    num(&digits[y + m..y + m + d]),
+                ) else {
+                    continue;
+                };
+                let times: Option<Vec<(u8, u8)>> =
+                    digits[y + m + d..].chunks(4).map(hhmm).collect();
+                let Some(times) = times else { continue };
                 if weekday.as_ref().is_none_or(|&(_, w)| weekday_of(day) == w) {
-                    found.push(day);
+                    found.push((day, times));
                 }
             }
         }
     }
-    (found.len() == 1).then(|| (found[0], end, weekday.map(|(s, _)| s)))
+    (found.len() == 1).then(|| {
+        let (day, times) = found.remove(0);
+        (day, end, weekday.map(|(s, _)| s), times)
+    })
 }
 
 /// `(星期六)` right after a date: as written, and 0 = Sunday … 6 = Saturday.

@@ -6,7 +6,7 @@ mod date;
 mod people;
 mod title;
 
-pub use people::{attendees, person};
+pub use people::{attendees, looks_like_people, person};
 
 use crate::model::{Code, Diagnostic, Kind, Meta, Part, Role, Severity, Status};
 use crate::scan::time::times;
@@ -23,6 +23,24 @@ pub fn read(tree: &Tree, body_start: NodeId) -> (Meta, Vec<Diagnostic>) {
     title_block(tree, front.clone(), &mut meta);
     fields(tree, front.clone(), &mut meta, &mut diagnostics);
     end_time(tree, &mut meta);
+    // A transcript names its chair as a speaker: `主席洪若珊：現在開始…`.
+    if meta.chair.is_none() {
+        meta.chair = tree
+            .nodes
+            .iter()
+            .take(40)
+            .enumerate()
+            .find_map(|(id, _)| people::speaking_chair(&tree.text(id as NodeId)));
+    }
+    // A date in the title itself (`第4屆第2次臨時會112年01月16日 - 第4審查委員會議事錄`).
+    if meta.date.is_none() {
+        if let Some(t) = meta.title.clone() {
+            // Only the day: a title's numbers are no times of the meeting.
+            let (start, end) = (meta.start.take(), meta.end.take());
+            date::read(&t, &mut meta, 0, &mut Vec::new());
+            (meta.start, meta.end) = (start, end);
+        }
+    }
     (meta, diagnostics)
 }
 
@@ -154,8 +172,8 @@ fn fields(
                 }
             }
             Role::Location => meta.location = (!value.is_empty()).then(|| value.to_string()),
-            Role::Chair => meta.chair = (!value.is_empty()).then(|| person(value)),
-            Role::Recorder => meta.recorder = (!value.is_empty()).then(|| person(value)),
+            Role::Chair => meta.chair = people::one(value),
+            Role::Recorder => meta.recorder = people::one(value),
             Role::Attendees => meta.attendees.extend(attendees(value, Status::Present)),
             Role::Observers => meta.observers.extend(attendees(value, Status::Present)),
             Role::Absent => meta.attendees.extend(attendees(value, Status::Absent)),

@@ -22,6 +22,8 @@ fn title_matches(chars: &[char]) -> Vec<(usize, usize)> {
                 let n = t.chars().count();
                 (p + n <= chars.len() && chars[p..p + n].iter().copied().eq(t.chars())).then_some(n)
             });
+        // `委員` inside `原住民族委員會` is the unit's name, not a title.
+        let found = found.filter(|&n| chars.get(p + n) != Some(&'會'));
         if let Some(n) = found {
             // 副 makes a deputy of any title (副執行秘書), 兼 an office held besides another
             // (兼主任委員, 兼副主任委員).
@@ -43,17 +45,115 @@ fn s(chars: &[char]) -> Option<String> {
     (!chars.is_empty()).then(|| chars.iter().collect())
 }
 
+/// The person a chair's or recorder's field names, if it names one: a field that holds a
+/// sentence (a transcript's `主席：現在開會，…`) or a list of parts names nobody.
+pub fn one(value: &str) -> Option<Person> {
+    let v = value.trim_matches(is_space);
+    let sentence = v.contains(['，', ',', '。', '、', '；', '?', '？'])
+        || crate::text::has_clause_punctuation(v)
+        || v.chars().count() > 40;
+    (!v.is_empty() && !sentence).then(|| person(v))
+}
+
+/// `主席洪若珊：現在開始進行…`: a transcript's chair, named as the first to speak.
+pub fn speaking_chair(text: &str) -> Option<Person> {
+    let rest = text.strip_prefix("主席")?;
+    let colon = rest.find(['：', ':'])?;
+    let name = &rest[..colon];
+    let chars: Vec<char> = name.chars().collect();
+    ((2..=4).contains(&chars.len())
+        && lexicon::is_surname(chars[0])
+        && chars.iter().all(|&c| crate::text::is_han(c)))
+    .then(|| Person {
+        name: Some(name.to_string()),
+        title: Some("主席".to_string()),
+        unit: None,
+        raw: format!("主席{name}"),
+    })
+}
+
+/// Whether a line that follows a list of people goes on with it: its entries are short, and most
+/// of them start with a surname, name a title, or open a `單位：` group. A sentence, a heading of
+/// the agenda, a list of tasks is where the list ended.
+pub fn looks_like_people(line: &str) -> bool {
+    let line = line.trim_matches(is_space);
+    if line.is_empty() || line.trim_end_matches(['。', '.']).contains('。') {
+        return false;
+    }
+    if line.matches(['，', ',']).count() >= 2 || line.ends_with(['：', ':']) {
+        return false;
+    }
+    let mut entries = 0;
+    let mut people = 0;
+    for piece in line
+        .split(|c: char| matches!(c, '、' | '，' | ',' | '；' | ';') || is_space(c))
+        .map(|p| p.trim_end_matches(['。', '.']))
+        .filter(|p| !p.is_empty())
+    {
+        let piece = strip_brackets(piece);
+        // `(10月18日)下午`: when a group met, neither a person nor the end of the list.
+        if piece.is_empty() || piece.chars().any(|c| crate::text::digit(c).is_some()) {
+            continue;
+        }
+        entries += 1;
+        if piece.contains(['：', ':']) {
+            people += 1; // a `單位：姓名` group
+            continue;
+        }
+        let p = person(piece);
+        let surname = p
+            .name
+            .as_deref()
+            .and_then(|n| n.chars().next())
+            .is_some_and(lexicon::is_surname);
+        if p.title.is_some() || (p.name.is_some() && surname) {
+            people += 1;
+        }
+    }
+    people * 2 >= entries
+}
+
+/// Whether a list entry is a person at all: not a count (`委員出席12人`, `(10月17日)上午`), not
+/// everyone (`全體會員代表`).
+fn not_a_person(entry: &str) -> bool {
+    entry.chars().any(|c| crate::text::digit(c).is_some())
+        || entry.starts_with("全體")
+        || entry.starts_with("所有")
+}
+
+/// A name as names are: two to four characters (a married name, 黃呂錦茹, counts four), or an
+/// indigenous name with its dot (`巴干.巴萬`, `馬耀‧谷木`).
+fn name_like(name: &str) -> bool {
+    let n = name.chars().count();
+    let dotted = name.contains(['.', '‧', '·', '・']);
+    (1..=4).contains(&n) || (dotted && n <= 12)
+}
+
 /// One person as written in a header: `林部長宜敬`, `韌性建設司牛司長信仁`, `市長 陳其邁`,
 /// `陳其邁市長`, `秘書處處長王大明`, `林怡芬`.
 pub fn person(raw: &str) -> Person {
+    let mut p = person_unchecked(raw);
+    if p.name.as_deref().is_some_and(|n| !name_like(n)) {
+        p.name = None;
+    }
+    p
+}
+
+fn person_unchecked(raw: &str) -> Person {
     let raw = raw.trim_matches(is_space);
     let core = strip_brackets(raw);
     let mut p = Person {
         raw: raw.to_string(),
         ..Person::default()
     };
-    // A romanised name after the Chinese one (`巴干.巴萬Bakan Pawa`) is the same person.
+    // A romanised name after the Chinese one (`巴干.巴萬Bakan Pawa`) is the same person; those
+    // who came with them (`…吳釗燮及所屬人員`) are not named.
     let core = without_romanisation(core);
+    let core = lexicon::COMPANIONS
+        .iter()
+        .find_map(|w| core.strip_suffix(w))
+        .unwrap_or(core)
+        .trim_end_matches(is_space);
     // Spaced: `市長 陳其邁`, `秘書處 處長 王大明`, `陳其邁 市長`, `消防局分隊長 余國勝`, and spaces
     // a PDF left inside a packed name (`鐘校長 長生`, `吳 局長宗榮`): short, it is read packed
     // first; otherwise each piece is read alone, and the one that is only a name gives it.
@@ -107,10 +207,14 @@ pub fn person(raw: &str) -> Person {
         }
     };
     // Which title splits the string: score each reading, keep the best (the rightmost on ties).
+    // Another title after this one: the person's name comes after that one.
+    let titled_after = |at: usize, n: usize| matches.iter().any(|&(a, _)| a >= at + n);
     let score = |&(at, n): &(usize, usize)| {
         let before = &chars[..at];
         let after = chars.len() - at - n;
-        if !before.is_empty() && names_unit(before) && (2..=4).contains(&after) {
+        if titled_after(at, n) {
+            0
+        } else if !before.is_empty() && names_unit(before) && (2..=4).contains(&after) {
             4 // 秘書處處長王大明
         } else if !before.is_empty() && (1..=2).contains(&after) {
             let head = &before[..before.len() - surname_len(before).min(before.len())];
@@ -175,7 +279,7 @@ pub fn person(raw: &str) -> Person {
     } else if before.is_empty() {
         p.name = s(after); // `部長林宜敬`
     } else if (unit_name(&before_s).is_some() && after.len() >= 2)
-        || (before.len() >= 2 && after.len() == 3 && lexicon::is_surname(after[0]))
+        || (before.len() >= 2 && after.len() >= 3 && title_matches(after).is_empty())
     {
         // `秘書處處長王大明`, `本會秘書劉師政`: a unit, the title, the whole name (a given name
         // has one or two characters, so three after the title are a whole name). `財政局長
@@ -218,7 +322,8 @@ fn split_unit(chars: &[char]) -> (Option<String>, Option<String>) {
     if chars.len() > 4 {
         // Only the cuts that leave a name of two to four characters.
         for cut in (chars.len().saturating_sub(4).max(2)..chars.len() - 1).rev() {
-            if names_unit(&chars[..cut]) {
+            // A title is no name (`第一組` + `首席參事`).
+            if names_unit(&chars[..cut]) && title_matches(&chars[cut..]).is_empty() {
                 return (s(&chars[..cut]), s(&chars[cut..]));
             }
         }
@@ -226,9 +331,12 @@ fn split_unit(chars: &[char]) -> (Option<String>, Option<String>) {
     (None, s(chars))
 }
 
-/// `巴干.巴萬Bakan Pawa` → `巴干.巴萬`: a Chinese name followed by its romanisation.
+/// `巴干.巴萬Bakan Pawa` → `巴干.巴萬`, `廖國棟Sufin.Siluko` → `廖國棟`: a Chinese name followed
+/// by its romanisation.
 fn without_romanisation(s: &str) -> &str {
-    let t = s.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
+    let t = s.trim_end_matches(|c: char| {
+        c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '‧' | '·' | '\'' | '-')
+    });
     if t.len() < s.len() && t.chars().any(crate::text::is_han) {
         t.trim_end_matches(is_space)
     } else {
@@ -304,10 +412,16 @@ pub fn attendees(value: &str, default: Status) -> Vec<Attendee> {
             }
             note = note[..open].trim_end_matches(is_space);
         }
-        // `交工處：（未派員）`: a unit that sent nobody.
-        if note.is_empty() {
+        // `交工處：（未派員）`: a unit that sent nobody; `委員出席12人`: a count, nobody.
+        if note.is_empty() || not_a_person(note) {
             continue;
         }
+        // `外交部部長吳釗燮及所屬人員`: those who came with them are not named.
+        let mut note = lexicon::COMPANIONS
+            .iter()
+            .find_map(|w| note.strip_suffix(w))
+            .unwrap_or(note)
+            .trim_end_matches(is_space);
         // `黃丁燦魏境代`: a name, and who came instead; `廖正井代`: someone standing in.
         if let Some(body) = note.strip_suffix('代') {
             let chars: Vec<char> = body.chars().collect();

@@ -105,9 +105,17 @@ fn session_chunk(s: &str) -> Option<usize> {
 /// 臺北市政府, `國立北斗家商 97 學年度…` → 國立北斗家商. A unit named between the session's
 /// numbers and the meeting's (`立法院第11屆第4會期教育及文化委員會第1次…`) belongs to it.
 pub fn body_of(t: &str) -> Option<String> {
+    // Quotation marks around a whole title (`『羅東鎮公所103年…議程』`) are no part of the body.
+    let t = t.trim_start_matches(['『', '「', '《', '〈', '【']);
+    // The body ends where the numbers start: 第, a digit, or a session in Chinese numerals
+    // (`南屏國民小學九十七學年度第四次…`).
     let cut = t
         .char_indices()
-        .find(|&(_, c)| c == '第' || digit(c).is_some())
+        .find(|&(k, c)| {
+            c == '第'
+                || digit(c).is_some()
+                || (cjk_digit(c).is_some() && k > 0 && session_chunk(&t[k..]).is_some())
+        })
         .map(|(k, _)| k)?;
     let head = t[..cut].trim_matches(is_space);
     let chars = head.chars().count();
@@ -201,6 +209,14 @@ mod tests {
             Some("新北市政府")
         );
         assert_eq!(b("第18次主管會議紀錄"), None);
+        assert_eq!(
+            b("宜蘭縣宜蘭市南屏國民小學九十七學年度第四次課程發展委員會會議紀錄").as_deref(),
+            Some("宜蘭縣宜蘭市南屏國民小學")
+        );
+        assert_eq!(
+            b("『羅東鎮公所103年第九屆環保變變變活動期前會議議程』").as_deref(),
+            Some("羅東鎮公所")
+        );
         assert_eq!(
             b("南投縣信義鄉公所0818豪雨災害應變中心第3次工作會報紀錄").as_deref(),
             Some("南投縣信義鄉公所")

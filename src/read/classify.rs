@@ -81,6 +81,10 @@ pub fn classify(text: &str) -> Class {
             class.label = gap_label(rest);
             class.gap_label = class.label.is_some();
         }
+    } else if matches!(class.head, Head::Marker(_)) {
+        // `一、時間97112612101310`: a numbered header field without its colon.
+        class.label = gap_label(rest);
+        class.gap_label = class.label.is_some();
     }
     class
 }

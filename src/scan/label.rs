@@ -34,9 +34,9 @@ pub fn label(s: &str) -> Option<Label> {
     listed.or_else(|| qualified_label(s))
 }
 
-/// A header field written without a colon, its word spaced out and a wide gap after it, as the
-/// Legislative Yuan lays out its minutes: `時　　間　中華民國113年…`, `主　　席　高召集委員振源`.
-/// Only header fields, and the caller takes it only in the header.
+/// A header field written without a colon, its word spaced out and a gap after it, as the
+/// Legislative Yuan lays out its minutes: `時　　間　中華民國113年…`, `主　　席　高召集委員振源`,
+/// `時  間 中華民國105年…`. Only header fields, and the caller takes it only in the header.
 pub fn gap_label(s: &str) -> Option<Label> {
     let c = s.chars().next()?;
     lexicon::labels_starting(c)
@@ -46,8 +46,15 @@ pub fn gap_label(s: &str) -> Option<Label> {
             let n = spaced_word(s, word)?;
             let rest = &s[n..];
             let gap = skip_spaces(rest);
-            let wide = rest[..gap].contains(['\u{3000}', '\t']) || gap >= 2;
-            (wide && gap < rest.len()).then_some(Label {
+            // A wide gap; or one space after a word spread out itself (`時  間 中華民國…`);
+            // or, for a date, none before its digits (`時間97112612101310`, a page that lost
+            // its punctuation).
+            let spread = s[..n].contains(crate::text::is_space);
+            let wide = rest[..gap].contains(['\u{3000}', '\t']) || gap >= 2 || (spread && gap >= 1);
+            let digits = gap == 0
+                && role == Role::Date
+                && rest.chars().next().and_then(crate::text::digit).is_some();
+            ((wide || digits) && gap < rest.len()).then_some(Label {
                 word,
                 role,
                 len: n + gap,

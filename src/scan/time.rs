@@ -38,6 +38,19 @@ pub fn times(s: &str) -> Vec<(u8, u8, bool)> {
             .chars()
             .next_back()
             .is_some_and(|p| digit(p).is_some());
+        // `08:30-1200`: a range's end written as four digits, its colon lost.
+        if range && !out.is_empty() && !prev_digit {
+            if let Some((v, 4)) = arabic_number(rest, 4).filter(|&(_, n)| n == 4) {
+                let (h, m) = (v / 100, v % 100);
+                let alone = rest[4..].chars().next().is_none_or(|c| digit(c).is_none());
+                if h <= 24 && m < 60 && alone {
+                    out.push((h as u8, m as u8, true));
+                    range = false;
+                    k += 4;
+                    continue;
+                }
+            }
+        }
         let num = if prev_digit {
             None
         } else {

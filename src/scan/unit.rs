@@ -6,7 +6,8 @@ use crate::text::is_space;
 
 /// A unit's name: ends with the name of an organisational unit, short, no punctuation.
 pub fn unit_name(text: &str) -> Option<&str> {
-    // At most 16 characters with a word such as 業務報告 after them: 90 bytes.
+    // At most 24 characters (財團法人原住民族語言研究發展基金會) with a word such as 業務報告
+    // after them: 90 bytes. Longer texts are no unit's name, and are not read.
     if text.len() > 90 {
         return None;
     }
@@ -18,7 +19,7 @@ pub fn unit_name(text: &str) -> Option<&str> {
         .unwrap_or(t)
         .trim_matches(is_space);
     let chars = t.chars().count();
-    if !(2..=16).contains(&chars) {
+    if !(2..=24).contains(&chars) {
         return None;
     }
     if t.contains(|c: char| {
