@@ -21,6 +21,7 @@ pub mod classify;
 pub mod extract;
 pub mod firstpass;
 pub mod flat;
+pub mod formats;
 pub mod header;
 pub mod lines;
 pub mod model;
@@ -29,7 +30,8 @@ pub mod outline;
 pub mod scanners;
 pub mod tree;
 
-#[cfg(target_arch = "wasm32")]
+// The parser's wasm, or (built with `formats-wasm`) the document readers' (src/formats/wasm.rs).
+#[cfg(all(target_arch = "wasm32", not(feature = "formats-wasm")))]
 mod wasm;
 
 pub use model::*;

@@ -89,7 +89,13 @@ fn outlines_match_the_reviewed_files() {
         let path = expected_path(&f);
         compare(&f, &path, &render(&doc), bless, &mut failures);
         let json = serde_json::to_string_pretty(&doc).unwrap() + "\n";
-        compare(&f, &path.with_extension("json"), &json, bless, &mut failures);
+        compare(
+            &f,
+            &path.with_extension("json"),
+            &json,
+            bless,
+            &mut failures,
+        );
     }
     // An empty snapshot would match an empty outline: the fixtures hold thousands of nodes.
     assert!(nodes > 1000, "{nodes} nodes in all the fixtures");
