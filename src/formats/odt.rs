@@ -262,9 +262,9 @@ fn body(
     Ok(lines.finish(Format::Odt, std::mem::take(&mut w.warnings)))
 }
 
-/// The counters of one list (a `text:list` and the lists that continue it).
+/// The counters of one list (a `text:list` and the lists that continue it), and its style.
 #[derive(Default)]
-struct Counters([Option<i64>; LEVELS]);
+struct Counters([Option<i64>; LEVELS], Option<String>);
 
 struct ListCtx {
     instance: usize,
@@ -333,7 +333,7 @@ impl<'s> Walker<'s> {
     }
 
     fn list(&mut self, el: &El, parent: Option<&ListCtx>, out: &mut Vec<(String, u8)>) {
-        let style = el
+        let mut style = el
             .attr(Ns::Text, "style-name")
             .map(str::to_owned)
             .or_else(|| parent.and_then(|p| p.style.clone()));
@@ -360,6 +360,11 @@ impl<'s> Walker<'s> {
             }
         };
         if parent.is_none() {
+            // A list that continues another without naming a style goes on in that one's.
+            match &style {
+                None => style.clone_from(&self.instances[instance].1),
+                Some(s) => self.instances[instance].1 = Some(s.clone()),
+            }
             if let Some(id) = el.attr(Ns::Xml, "id") {
                 self.by_id.insert(id.to_owned(), instance);
             }
