@@ -417,13 +417,17 @@ fn odt_lists_as_libreoffice_shows_them() {
         level(1, "甲, 乙, 丙, ...", "", "、", ""),
     );
     let item = |t: &str| format!("<text:list-item><text:p>{t}</text:p></text:list-item>");
+    let deeper = format!(
+        "<text:list-item><text:p>細目</text:p><text:list>{}</text:list></text:list-item>",
+        item("分項")
+    );
     let body = [
         r#"<text:h text:outline-level="1">報告事項</text:h>"#.to_string(),
         format!(
             r#"<text:list xml:id="a" text:style-name="L1">{}<text:list-item><text:p>財務</text:p><text:p>續段</text:p><text:list>{}<text:list-item><text:p>預算</text:p><text:list>{}</text:list></text:list-item></text:list></text:list-item></text:list>"#,
             item("序言"),
             item("總說"),
-            format!("<text:list-item><text:p>細目</text:p><text:list>{}</text:list></text:list-item>", item("分項")),
+            deeper,
         ),
         "<text:p>說明：</text:p>".into(),
         // Continued by id (and so in its style): the counters go on; an item restarts with
