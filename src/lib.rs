@@ -21,6 +21,8 @@ pub mod classify;
 pub mod extract;
 pub mod firstpass;
 pub mod flat;
+// The document readers: natively, and in their own wasm (never in the parser's).
+#[cfg(any(not(target_arch = "wasm32"), feature = "formats-wasm"))]
 pub mod formats;
 pub mod header;
 pub mod lines;
