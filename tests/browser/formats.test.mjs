@@ -291,6 +291,44 @@ test('bad files get a clear message and a code', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+/**
+ * A one-page PDF in a CJK font it does not embed, as many offices' PDFs are: MingLiU through the
+ * predefined CMap UniCNS-UCS2-H, so that only pdf.js's CMaps (pkg/pdfjs/cmaps/) tell its text.
+ */
+function unembeddedCjkPdf(lines) {
+  const hex = (s) => [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const content = lines.map((l, k) => `BT /F1 12 Tf 72 ${760 - k * 20} Td <${hex(l)}> Tj ET`).join('\n');
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /MingLiU /Encoding /UniCNS-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /MingLiU /CIDSystemInfo << /Registry (Adobe) /Ordering (CNS1) /Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /MingLiU /Flags 6 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const at = [];
+  objs.forEach((o, k) => {
+    at.push(out.length);
+    out += `${k + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${at.map((a) => `${String(a).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+test("a PDF whose CJK font is not embedded is read through pdf.js's CMaps", async () => {
+  const page = await formatsPage();
+  const lines = ['壹、報告事項', '一、民政課：里鄰長講習已辦理完竣。', '二、社會課：敬老金發放完成。'];
+  const r = await readAndParse(page, unembeddedCjkPdf(lines), 'mingliu.pdf');
+  assert.equal(r.error, undefined, JSON.stringify(r.error));
+  assert.equal(r.text, lines.join('\n'));
+  assert.ok(page.requests.some((p) => p === '/pkg/pdfjs/cmaps/UniCNS-UCS2-H.bcmap'), page.requests.join(' '));
+  assert.deepEqual(page.errors, []);
+});
+
 /** A one-page PDF whose Standard security handler wants a password that is not the empty one. */
 function encryptedPdf() {
   const objs = [
