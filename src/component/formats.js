@@ -115,8 +115,10 @@ async function documentReaders(assets) {
 // Trusted Types: a worker's URL must come from a policy where they are enforced, and a page
 // that lists its policies allows `minutes-outline`. One policy of that name per page, shared
 // through a global by every module of the component that starts a worker.
+// Exported for the component's other workers (dropin.js's parser worker), so that all share it;
+// null where no policy can be had (another script took the name).
 const POLICY = Symbol.for('minutes-outline.trusted-types');
-function trustedScriptURL(url) {
+export function trustedScriptURL(url) {
   const tt = globalThis.trustedTypes;
   if (!tt?.createPolicy) return url;
   let state = globalThis[POLICY];
