@@ -21,6 +21,9 @@
 pub mod build;
 pub mod emit;
 pub mod facts;
+// The document readers: natively, and in their own wasm (never in the parser's).
+#[cfg(any(not(target_arch = "wasm32"), feature = "formats-wasm"))]
+pub mod formats;
 pub mod header;
 pub mod lexicon;
 pub mod model;
@@ -31,7 +34,8 @@ pub mod text;
 pub mod tree;
 pub mod units;
 
-#[cfg(target_arch = "wasm32")]
+// The parser's wasm, or (built with `formats-wasm`) the document readers' (src/formats/wasm.rs).
+#[cfg(all(target_arch = "wasm32", not(feature = "formats-wasm")))]
 mod wasm;
 
 pub use emit::outline;

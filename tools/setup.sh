@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build, the demo and the tests need, and skips what is already there.
 #   tools/setup.sh build     Rust's wasm32 target, wasm-bindgen-cli (pinned), node_modules
-#   tools/setup.sh browser   Debian's chromium and fonts-noto-cjk (for the browser tests)
+#   tools/setup.sh browser   Debian's chromium, fonts-noto-cjk and fonts-arphic-uming (browser tests)
 #   tools/setup.sh all       both
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +39,9 @@ browser() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   # Without a CJK font, Chinese renders as boxes in screenshots.
   fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  # The PDFs the format tests print: a font whose glyphs Chromium maps back to the ideographs
+  # themselves (Noto CJK's shared glyphs come back as Kangxi radicals, ⼀ for 一).
+  fc-list 2>/dev/null | grep -qi 'AR PL UMing' || missing+=(fonts-arphic-uming)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     local sudo=""

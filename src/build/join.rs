@@ -320,7 +320,8 @@ impl Builder<'_, '_> {
         let line = &lines[i];
         let text: &str = &line.text;
         let quoted = joining && self.last.is_some_and(|l| l.node == node && l.quote > 0);
-        let split = self.glued(text, from, quoted);
+        // Glued markers are found in the folded text, at the same offsets.
+        let split = self.glued(line.key(), from, quoted);
         let to = split.unwrap_or(text.len());
         let piece = &text[from..to];
         let piece = piece.trim_end_matches(is_space);

@@ -78,6 +78,15 @@ impl Builder<'_, '_> {
             return (self.top(), ordinal);
         }
         let ordinal = if lost { 1 } else { m.ordinal };
+        // A header field holds a value, never items: numbered fields (`一、時間：`…`五、主席：`)
+        // that the item does not continue are closed (`壹、報告：` is no part of `五、主席：`).
+        while let Some(&top) = self.stack.last() {
+            if self.tree.node(top.node).kind != Kind::Field {
+                break;
+            }
+            self.stack.pop();
+        }
+        let n = self.stack.len();
         // `1.` `2.` then `三、`: a number in another style that continues the innermost list,
         // where its own style's series would have to go back, is that list's next item.
         if let Some(k) = self

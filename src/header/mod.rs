@@ -151,10 +151,18 @@ fn fields(
         seen.push(role);
         let line = n.line;
         let text = tree.text(id as NodeId);
-        let value = text
+        let written = text
             .get(n.label_len as usize..)
             .unwrap_or("")
             .trim_matches(is_space);
+        // People and times are read folded (a PDF's look-alikes: U+F9D1 is 六); the place is
+        // kept as written.
+        let folded = crate::text::fold(written);
+        let value: &str = if role == Role::Location {
+            written
+        } else {
+            &folded
+        };
         match role {
             Role::Date => {
                 let before = (meta.date.is_some(), meta.start.is_some());

@@ -26,6 +26,9 @@ pub struct Scanner<'t> {
 }
 
 pub fn scan(text: &str, year: u16) -> Vec<Found> {
+    // Read folded (a PDF's U+F98E is 年), at the same offsets as the text as written.
+    let folded = crate::text::fold(text);
+    let text: &str = &folded;
     let mut sc = Scanner {
         s: text,
         year,
