@@ -74,6 +74,8 @@ struct Entry {
     unit_field: bool,
     /// Its line's indentation.
     indent: u16,
+    /// The list level a reader of the original file gave its line, + 1 (0: none known).
+    level: u8,
 }
 
 /// Where the last `（報告單位：…）` or the like starts in a line. An item's text is the rest of
@@ -256,6 +258,7 @@ impl<'a> Builder<'_, 'a> {
             blank_before: false,
             unit_field: false,
             indent: 0,
+            level: 0,
         });
     }
 
@@ -372,8 +375,41 @@ impl<'a> Builder<'_, 'a> {
         let line = &self.lines[i];
         let written = &line.text[from..from + m.len];
         let unit = self.unit_field_from(i, from);
-        let (parent, ordinal) =
-            self.place_marker(&m, written, line.number, blanks > 0, unit, line.indent);
+        // The list level of a document's automatic numbering is evidence a reader of the file
+        // sees: an item sits inside the open item of a shallower level, and never inside one of
+        // its own level or a deeper one, whatever its marker says.
+        let level = crate::read::list_level(line.hint).filter(|_| from == 0);
+        let shallower = level.is_some_and(|l| {
+            self.stack
+                .iter()
+                .rev()
+                .find(|e| matches!(e.open, Open::Item(_)))
+                .is_some_and(|e| e.level > 0 && e.level - 1 < l)
+        });
+        let (mut parent, ordinal) = if shallower {
+            let ordinal = if m.style.numeral == crate::model::Numeral::Lost {
+                1
+            } else {
+                m.ordinal
+            };
+            (self.top(), ordinal)
+        } else {
+            self.place_marker(&m, written, line.number, blanks > 0, unit, line.indent)
+        };
+        if let Some(level) = level {
+            while let Some(k) = self
+                .stack
+                .iter()
+                .rposition(|e| matches!(e.open, Open::Item(_)))
+            {
+                let e = self.stack[k];
+                if e.level == 0 || e.level <= level {
+                    break;
+                }
+                self.stack.truncate(k);
+                parent = self.top();
+            }
+        }
         self.check_style_depth(m.style, parent, written, line.number);
         let node = self.add(parent, kind, line.number);
         let n = &mut self.tree.nodes[node as usize];
@@ -385,6 +421,7 @@ impl<'a> Builder<'_, 'a> {
             e.blank_before = blanks > 0;
             e.unit_field = unit;
             e.indent = line.indent;
+            e.level = level.map_or(0, |l| l + 1);
         }
         let _ = class;
         node
@@ -495,5 +532,38 @@ impl<'a> Builder<'_, 'a> {
             },
             _ => class,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tree::NONE;
+
+    /// The parent line of the node on each line.
+    fn parents(text: &str, hints: &[u8]) -> Vec<u32> {
+        let doc = crate::parse_with(text, hints);
+        doc.nodes
+            .iter()
+            .map(|n| {
+                if n.parent == NONE {
+                    0
+                } else {
+                    doc.node(n.parent).line
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn list_levels_from_a_document_are_evidence() {
+        // Alone, a second 一、 after 一、 starts the list over beside it; a document that says
+        // it is one level deeper puts it inside.
+        let text = "壹、報告\n一、甲案\n一、乙案\n二、丙案\n";
+        assert_eq!(parents(text, &[]), [0, 1, 1, 1]);
+        assert_eq!(parents(text, &[1, 2, 3, 2]), [0, 1, 2, 1]);
+        // Furniture is kept out of the tree.
+        let doc = crate::parse_with("第 1 頁\n一、甲\n", &[crate::HINT_FURNITURE, 0]);
+        assert_eq!(doc.nodes.len(), 1);
+        assert_eq!(doc.pages.len(), 1);
     }
 }

@@ -17,6 +17,11 @@ pub struct Read<'a> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The list level (0–9) a line's hint gives, if it gives one.
+pub fn list_level(hint: u8) -> Option<u8> {
+    (1..=10).contains(&hint).then(|| hint - 1)
+}
+
 /// Reads the input. `hints` (one byte per line, may be empty) is what a reader of the original
 /// file knew: see [`crate::parse_with`].
 pub fn read<'a>(input: &'a str, hints: &[u8]) -> Read<'a> {
