@@ -258,7 +258,7 @@ fn main() {
     // characters the scanners read (numerals, the words of the lists above, the characters of
     // the marker and date grammar): a fold of any other character would change no reading.
     let mut read_chars: Vec<char> =
-        "〇零一二兩三四五六七八九十百千壹貳參叁肆伍陸柒捌玖拾佰仟甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥第之次案條章節款項目年月日時分頁號屆期"
+        "〇零一二兩三四五六七八九十百千壹貳參叁肆伍陸柒捌玖拾佰仟甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥第之次案條章節款項目年月日時分頁號屆期、：（）【】「」"
             .chars()
             .collect();
     for file in [

@@ -165,7 +165,10 @@ impl<'s> Utf16Cursor<'s> {
 /// (checked when the table is built), so a folded text has the offsets of the text as written.
 pub fn fold_char(c: char) -> char {
     let u = c as u32;
-    if !((0x2e80..0x3200).contains(&u) || (0xf900..0xfb00).contains(&u)) {
+    if !((0x2e80..0x3200).contains(&u)
+        || (0xf900..0xfb00).contains(&u)
+        || (0xfe10..0xfe70).contains(&u))
+    {
         return c;
     }
     let table = crate::lexicon::FOLD;
@@ -176,13 +179,15 @@ pub fn fold_char(c: char) -> char {
 }
 
 /// Whether [`fold`] may change anything: the characters it folds are U+2E80–U+2FFF (bytes E2
-/// BA–BF), U+F900–U+FAFF (EF A4–AB), and the look-alikes U+3038 〸 and U+3127 ㄧ.
+/// BA–BF), U+F900–U+FAFF (EF A4–AB), the small and vertical forms U+FE10–U+FE6F (EF B8–B9), and
+/// the look-alikes U+3038 〸 and U+3127 ㄧ.
 fn may_fold(s: &str) -> bool {
     s.as_bytes().windows(3).any(|w| {
         matches!(
             w,
             [0xe2, 0xba..=0xbf, _]
                 | [0xef, 0xa4..=0xab, _]
+                | [0xef, 0xb8..=0xb9, _]
                 | [0xe3, 0x80, 0xb8]
                 | [0xe3, 0x84, 0xa7]
         )
@@ -251,6 +256,7 @@ mod tests {
         // U+F9D1 is the compatibility form of 六, U+2F00 the Kangxi radical one, U+3127 the
         // bopomofo letter that PDF converters emit for 一.
         assert_eq!(fold("\u{f9d1}、\u{2f00}\u{3127}"), "六、一一");
+        assert_eq!(fold("一﹑地點"), "一、地點");
         assert_eq!(fold("說明：一、"), "說明：一、");
         assert!(matches!(fold("abc"), std::borrow::Cow::Borrowed(_)));
         for &(from, to) in crate::lexicon::FOLD {

@@ -47,9 +47,18 @@ fn bare_field_word(s: &str) -> Option<(&'static str, Role, usize)> {
         })
 }
 
-/// `資料來源:綜合業務處`, `期數:689`: a few Chinese characters, a colon and a value, in the
-/// front matter; a field whose role the lexicon does not know. Returns the bytes of the label.
+/// `資料來源:綜合業務處`, `期數:689`, `layout: page`: a few Chinese characters (or a lowercase
+/// key), a colon and a value, in the front matter; a field whose role the lexicon does not know.
+/// Returns the bytes of the label.
 fn other_field(s: &str) -> Option<usize> {
+    // A static site's YAML front matter (`title:  "114年3月 第一次會議紀錄"`, `layout: page`).
+    let key = s
+        .bytes()
+        .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
+        .count();
+    if key >= 2 && (s[key..].starts_with(": ") || &s[key..] == ":") {
+        return Some(key + 1);
+    }
     let (k, c) = s
         .char_indices()
         .take(9)

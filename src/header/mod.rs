@@ -52,11 +52,33 @@ fn text_of(tree: &Tree, id: usize) -> String {
 /// front matter; where there are none, from a line after the adjournment that names the
 /// minutes, or from the document's first line.
 fn title_block(tree: &Tree, front: std::ops::Range<usize>, meta: &mut Meta) {
-    let titles: Vec<String> = front
-        .clone()
-        .filter(|&id| tree.nodes[id].kind == Kind::Title)
-        .map(|id| text_of(tree, id))
-        .collect();
+    let mut titles: Vec<String> = Vec::new();
+    for id in front.clone() {
+        let n = &tree.nodes[id];
+        let text = text_of(tree, id);
+        let t = match n.kind {
+            Kind::Title => text,
+            // `標題:高雄市新興國小…會議記錄`, YAML's `title: "114年3月 第一次會議紀錄"`: a field that
+            // gives the title.
+            Kind::Field if n.label.is_some_and(|(w, _)| w.is_empty()) => {
+                let (key, value) = text.split_at((n.label_len as usize).min(text.len()));
+                let key = key.trim_end_matches(['：', ':']).trim_matches(is_space);
+                if !matches!(key, "標題" | "title") {
+                    continue;
+                }
+                value
+                    .trim_matches(|c: char| is_space(c) || c == '"' || c == '\'')
+                    .to_string()
+            }
+            _ => continue,
+        };
+        // A web page's breadcrumb ends with the page's own name: `資料下載區 / 106學年度…`.
+        let t = match t.rfind(" / ").or_else(|| t.rfind(" > ")) {
+            Some(k) => t[k + " / ".len()..].trim_matches(is_space).to_string(),
+            None => t,
+        };
+        titles.push(t);
+    }
     let mut rest: Vec<&String> = Vec::new();
     for t in &titles {
         let short = t.chars().count() <= 8;
@@ -133,10 +155,36 @@ fn fields(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut seen: Vec<Role> = Vec::new();
-    for id in front.clone() {
+    // The front matter's fields; then, for what it did not say, header fields that a page set
+    // after the body began (`三、介紹與會人員` / `四、主席：戴宏會長`), at the top level of the
+    // first lines of the body.
+    let early_body = (front.end..tree.nodes.len())
+        .filter(|&id| tree.nodes[id].depth == 0 && tree.nodes[id].line <= 80);
+    let from_front: Vec<usize> = front.clone().collect();
+    let from_body: Vec<usize> = early_body.collect();
+    for (in_body, id) in from_front
+        .iter()
+        .map(|&id| (false, id))
+        .chain(from_body.iter().map(|&id| (true, id)))
+    {
         let n = &tree.nodes[id];
         let Some((_, role)) = n.label else { continue };
-        if n.kind != Kind::Field || !role.is_header() {
+        let kind_ok = n.kind == Kind::Field || (in_body && n.kind == Kind::Item);
+        if !kind_ok || !role.is_header() {
+            continue;
+        }
+        // From the body, only what the front left unsaid.
+        let said = match role {
+            Role::Date => meta.date.is_some(),
+            Role::Location => meta.location.is_some(),
+            Role::Chair => meta.chair.is_some(),
+            Role::Recorder => meta.recorder.is_some(),
+            Role::Attendees | Role::Absent => !meta.attendees.is_empty(),
+            Role::Observers => !meta.observers.is_empty(),
+            Role::Publisher => true,
+            _ => true,
+        };
+        if in_body && said {
             continue;
         }
         // Date and time can come in two fields (日期：, 時間：), lists of people in several

@@ -158,6 +158,16 @@ fn person_unchecked(raw: &str) -> Person {
     // a PDF left inside a packed name (`鐘校長 長生`, `吳 局長宗榮`): short, it is read packed
     // first; otherwise each piece is read alone, and the one that is only a name gives it.
     let tokens: Vec<&str> = core.split(is_space).filter(|t| !t.is_empty()).collect();
+    // `許 佳 豪`: a name letter-spaced, one character a piece.
+    if tokens.len() >= 2 && tokens.len() <= 4 && tokens.iter().all(|t| t.chars().count() == 1) {
+        let name = tokens.concat();
+        if name.chars().next().is_some_and(lexicon::is_surname) {
+            return Person {
+                name: Some(name),
+                ..p
+            };
+        }
+    }
     if tokens.len() >= 2 {
         let packed: String = tokens.concat();
         if packed.chars().count() <= 9 {

@@ -254,7 +254,7 @@ fn line<'a>(
         indent,
         ..blank(raw)
     };
-    let trimmed = view[lead..].trim_end_matches(is_space);
+    let trimmed = without_breaks(view[lead..].trim_end_matches(is_space));
     if trimmed.is_empty() {
         return blank(raw);
     }
@@ -519,6 +519,24 @@ fn raw_offset(raw: &str, v: usize) -> usize {
         }
     }
     k
+}
+
+/// The line without the HTML line breaks a Markdown copy ends lines with (`…19:00~21:00<br>`):
+/// decoration, like the `**` around a label.
+pub fn without_breaks(s: &str) -> &str {
+    let mut t = s;
+    loop {
+        let lower_end = t.len().saturating_sub(6);
+        let tail = t.get(lower_end..).unwrap_or(t);
+        let cut = ["<br>", "<br/>", "<br />", "<BR>", "<BR/>", "<BR />"]
+            .iter()
+            .find(|b| tail.ends_with(*b))
+            .map(|b| t.len() - b.len());
+        match cut {
+            Some(k) => t = t[..k].trim_end_matches(is_space),
+            None => return t,
+        }
+    }
 }
 
 /// `---`, `***`, `___`, and Markdown table separator rows such as `|---|:--:|`.

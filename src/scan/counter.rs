@@ -16,6 +16,23 @@ pub struct Counter {
 }
 
 pub fn counter(s: &str) -> Option<Counter> {
+    // 【案由一】, 【提案二】, [動議1]: a counter in brackets, the brackets its punctuation.
+    if let Some(inner) = s.strip_prefix(['【', '[', '〔']) {
+        let open = s.len() - inner.len();
+        let c = plain_counter(inner, true)?;
+        let close = inner[c.len..].chars().next()?;
+        if !matches!(close, '】' | ']' | '〕') {
+            return None;
+        }
+        return Some(Counter {
+            len: open + c.len + close.len_utf8(),
+            ..c
+        });
+    }
+    plain_counter(s, false)
+}
+
+fn plain_counter(s: &str, bracketed: bool) -> Option<Counter> {
     // 第一案, 第1案, 第 一 案
     if let Some(rest) = s.strip_prefix('第') {
         let mut i = '第'.len_utf8();
@@ -64,14 +81,19 @@ pub fn counter(s: &str) -> Option<Counter> {
         let after = &s[i..];
         if let Some(n) = colon(after) {
             i += n;
+        } else if after.starts_with(['.', '．'])
+            && !after[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            // 議題1. 討論…: the number's full stop.
+            i += after.chars().next().map_or(0, char::len_utf8);
+        } else if bracketed && after.starts_with(['】', ']', '〕']) {
+            // The closing bracket ends it as a colon would.
         } else if needs_colon {
             // 案由一 always takes a colon; without one it is prose (案由一覽表).
             return None;
-        } else if after
-            .chars()
-            .next()
-            .is_some_and(|c| !is_space(c) && !matches!(c, '〈' | '<' | '《' | '「' | '（' | '('))
-        {
+        } else if after.chars().next().is_some_and(|c| {
+            !is_space(c) && !matches!(c, '〈' | '<' | '《' | '「' | '（' | '(' | '】' | ']' | '〕')
+        }) {
             // 提案一 followed by a space, bracket or the end; 提案一些 is prose.
             return None;
         }
@@ -101,6 +123,13 @@ mod tests {
         assert_eq!(c("討論事項（二）"), Some(("討論事項", 2, "討論事項（二）")));
         assert_eq!(c("提案第一號"), Some(("提案", 1, "提案第一號")));
         assert_eq!(c("案由：修正"), None);
+        assert_eq!(c("【案由一】105學年度"), Some(("案由", 1, "【案由一】")));
+        assert_eq!(c("【提案二】宜蘭縣"), Some(("提案", 2, "【提案二】")));
+        assert_eq!(c("議題1. 討論財報"), Some(("議題", 1, "議題1.")));
+        assert_eq!(c("議題 12. 討論"), Some(("議題", 12, "議題 12.")));
+        assert_eq!(c("動議一：響應"), Some(("動議", 1, "動議一：")));
+        assert_eq!(c("討論一：本會"), Some(("討論", 1, "討論一：")));
+        assert_eq!(c("討論1.5倍"), None);
         assert_eq!(c("提案單位：秘書處"), None);
         assert_eq!(c("報告事項"), None);
         assert_eq!(c("第一次會議"), None);

@@ -66,11 +66,22 @@ pub fn content(input: &str) -> String {
     let blank = |k: Option<&&str>| k.is_none_or(|l| l.trim_matches(space).is_empty());
     let mut out = String::new();
     for (k, line) in lines.iter().enumerate() {
-        let t = line.trim_matches(space);
+        let mut t = line.trim_matches(space);
+        // A Markdown copy's HTML line breaks at the end of a line are decoration.
+        loop {
+            let before = t;
+            for b in ["<br>", "<br/>", "<br />", "<BR>", "<BR/>", "<BR />"] {
+                if let Some(r) = t.strip_suffix(b) {
+                    t = r.trim_end_matches(space);
+                }
+            }
+            if t == before {
+                break;
+            }
+        }
         if page_number(t) {
             continue;
         }
-        let mut t = t;
         loop {
             let before = t;
             let hashes = t.len() - t.trim_start_matches('#').len();
