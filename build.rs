@@ -215,6 +215,8 @@ fn main() {
     plain_list(&mut out, "FORM_CELLS", "form-cells.txt", true);
     plain_list(&mut out, "COMPANIONS", "companions.txt", true);
     plain_list(&mut out, "TABLE_TITLES", "table-titles.txt", false);
+    plain_list(&mut out, "SITTINGS", "sittings.txt", false);
+    plain_list(&mut out, "TERMS", "terms.txt", true);
 
     let mut r = rows("currencies.tsv");
     unique("currencies.tsv", &r, |c| format!("{}\t{}", c[0], c[2]));

@@ -11,7 +11,7 @@ fn main() {
         let a = t.elapsed();
         let built = build::build(&text, &read.lines);
         let b = t.elapsed();
-        let (meta, _) = header::read(&built.tree, built.body_start);
+        let (meta, _) = header::read(&built.tree, built.body_start, &read.run_on);
         let c = t.elapsed();
         let (facts, _) = facts::find(&built.tree, &meta);
         let d = t.elapsed();
@@ -24,6 +24,7 @@ fn main() {
                 meta: &meta,
                 body_start: built.body_start,
                 bare_numbers: &built.bare_numbers,
+                run_on: &read.run_on,
             },
         );
         let f = t.elapsed();

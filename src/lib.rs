@@ -98,7 +98,7 @@ pub fn parse(input: &str) -> Document<'_> {
 pub fn parse_with<'a>(input: &'a str, hints: &[u8]) -> Document<'a> {
     let read = read::read(input, hints);
     let built = build::build(input, &read.lines);
-    let (meta, header_notes) = header::read(&built.tree, built.body_start);
+    let (meta, header_notes) = header::read(&built.tree, built.body_start, &read.run_on);
     let (facts, fact_notes) = facts::find(&built.tree, &meta);
     let units = units::assign(&built.tree);
     let review = review::review(
@@ -108,6 +108,7 @@ pub fn parse_with<'a>(input: &'a str, hints: &[u8]) -> Document<'a> {
             meta: &meta,
             body_start: built.body_start,
             bare_numbers: &built.bare_numbers,
+            run_on: &read.run_on,
         },
     );
     let mut diagnostics = read.diagnostics;

@@ -223,6 +223,8 @@ named! {
         TopLevelFragments = "top-level-fragments",
         /// Numbers alone on their lines were kept as text, though they may be page numbers.
         BareNumbers = "bare-numbers",
+        /// A page run together onto one line: its parts are not items.
+        LinesLost = "lines-lost",
     }
 }
 

@@ -9,7 +9,9 @@
 //! - `top-level-fragments`: paragraphs stand outside every part of a meeting that has parts;
 //! - `bare-numbers`: numbers alone on their lines were kept as text, though they may be page
 //!   numbers;
-//! - `header-unreadable`: the header has fields, but no date could be read from them.
+//! - `header-unreadable`: the header has fields, but no date could be read from them;
+//! - `lines-lost`: a page was run together onto one line (a document-sharing site's copy), so
+//!   the parts inside it are not items.
 
 use crate::lexicon;
 use crate::model::{Code, Diagnostic, Kind, Meta, Severity};
@@ -23,6 +25,8 @@ pub struct Seen<'s> {
     pub body_start: NodeId,
     /// Lines that hold only a number and were kept as text.
     pub bare_numbers: &'s [u32],
+    /// Lines that hold a page run together ([`crate::scan::runon`]).
+    pub run_on: &'s [u32],
 }
 
 pub fn review(tree: &Tree, seen: &Seen) -> Vec<Diagnostic> {
@@ -37,6 +41,18 @@ pub fn review(tree: &Tree, seen: &Seen) -> Vec<Diagnostic> {
             Severity::Warning,
             0,
             "the text is mostly not Chinese; the parser reads Taiwanese minutes and may miss this document's structure",
+        ));
+    }
+    if let Some(&line) = seen.run_on.first() {
+        let more = match seen.run_on.len() {
+            1 => String::new(),
+            n => format!(" (and {} more such lines)", n - 1),
+        };
+        out.push(Diagnostic::new(
+            Code::LinesLost,
+            Severity::Warning,
+            line,
+            format!("this line holds a whole page run together, its line breaks lost in copying{more}: the numbered parts inside it are not shown as items; the original file would give a better outline"),
         ));
     }
     let numbered = tree

@@ -210,6 +210,35 @@ pub fn fold(s: &str) -> std::borrow::Cow<'_, str> {
 /// Every sort of the parser goes through here, so that the WebAssembly build carries one
 /// instance of the standard library's sort (over `(key, index)` pairs) instead of one per
 /// element type, each some kilobytes.
+/// `行 政 大 樓 十 樓` → `行政大樓十樓`: a text letter-spaced throughout (as a copy of a PDF
+/// that spaced every character gives it) without its spacing; any other text as it is. Spaces
+/// between Latin words and digits stay.
+pub fn unspaced(s: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = s.chars().collect();
+    let han = chars.iter().filter(|&&c| is_han(c)).count();
+    let spaced = chars
+        .windows(2)
+        .filter(|w| is_han(w[0]) && w[1] == ' ')
+        .count();
+    if han < 3 || spaced * 10 < han * 6 {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for (k, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let before = out.chars().next_back();
+            let after = chars[k + 1..].iter().copied().find(|&c| c != ' ');
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if latin(before) && latin(after) && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     if items.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
         return;
@@ -239,6 +268,28 @@ mod tests {
         let mut empty: Vec<u8> = vec![];
         sort_by_key(&mut empty, |&k| k.into());
         assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn letter_spacing_taken_out() {
+        assert_eq!(
+            unspaced("行 政 大 樓 十 樓 國 際 會 議 廳"),
+            "行政大樓十樓國際會議廳"
+        );
+        assert_eq!(
+            unspaced("100 年 5 月 18 日 上 午 10:00"),
+            "100年5月18日上午10:00"
+        );
+        assert_eq!(
+            unspaced("F HOTEL 二 樓 多 功 能 會 議 室"),
+            "F HOTEL二樓多功能會議室"
+        );
+        // Text spaced here and there keeps its spaces.
+        assert_eq!(unspaced("陳其邁 市長"), "陳其邁 市長");
+        assert_eq!(
+            unspaced("主席: 孫文郁 紀錄: 張禹治"),
+            "主席: 孫文郁 紀錄: 張禹治"
+        );
     }
 
     #[test]

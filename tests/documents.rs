@@ -327,3 +327,20 @@ fn headers_and_facts_match_what_a_careful_reader_extracts() {
         report.join("\n")
     );
 }
+
+/// A page run together onto one line: no items invented from it, and the reader is told why
+/// the outline is flat.
+#[test]
+fn a_page_run_together_is_said_and_not_itemised() {
+    let path = Path::new("tests/fixtures/written/page-run-together.txt");
+    let text = fs::read_to_string(path).unwrap();
+    let doc = parse(&text);
+    let lost: Vec<_> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.name() == "lines-lost")
+        .collect();
+    assert_eq!(lost.len(), 1, "{:?}", doc.diagnostics);
+    assert_eq!(lost[0].line, 4);
+    assert!(doc.nodes.iter().all(|n| n.marker.is_empty()));
+}

@@ -172,11 +172,7 @@ impl Builder<'_, '_> {
             self.front.awaiting = Some(node);
             return Some(split);
         }
-        // A title or a field value that wrapped onto the next line.
-        if self.last.is_some() && self.continues(text, blanks, page_break) {
-            let node = self.last.unwrap().node;
-            return Some(self.add_text(node, i, from, true));
-        }
+        // A field of its own (`標題:…` under `發佈時間:…`), not the value before it wrapped.
         if let Some(len) = other_field(key) {
             let node = self.add(NONE, Kind::Field, number);
             self.front.fields = true;
@@ -185,6 +181,11 @@ impl Builder<'_, '_> {
             n.label = Some(("", Role::Other));
             n.label_len = len as u32;
             return Some(split);
+        }
+        // A title or a field value that wrapped onto the next line.
+        if self.last.is_some() && self.continues(text, blanks, page_break) {
+            let node = self.last.unwrap().node;
+            return Some(self.add_text(node, i, from, true));
         }
         // The title block: issuing body, meeting title, edition; after the fields, only a line
         // that names the minutes (a web page repeats its title below its metadata).

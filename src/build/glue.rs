@@ -12,8 +12,16 @@ impl Builder<'_, '_> {
     /// A marker, counter or label glued onto the middle of a line by the PDF extraction:
     /// after a full stop, one that continues an open sequence (`…完竣。二、…`) or a label
     /// (`…。決議：…`); after a colon, a new series too (`說明：一、…`). Never inside brackets.
-    pub(super) fn glued(&self, text: &str, from: usize, quoted: bool) -> Option<usize> {
-        let field = if self.front.open {
+    /// A second header field after a gap, in the front matter or on a line that holds a header
+    /// field itself (`三﹑主席：張慶鴻校長　　紀錄：許瀝尹`, numbered in the body).
+    pub(super) fn glued(
+        &self,
+        text: &str,
+        from: usize,
+        quoted: bool,
+        header_line: bool,
+    ) -> Option<usize> {
+        let field = if self.front.open || header_line {
             header_field_after_gap(text, from)
         } else {
             None

@@ -321,7 +321,12 @@ impl Builder<'_, '_> {
         let text: &str = &line.text;
         let quoted = joining && self.last.is_some_and(|l| l.node == node && l.quote > 0);
         // Glued markers are found in the folded text, at the same offsets.
-        let split = self.glued(line.key(), from, quoted);
+        let header_line = self.tree.nodes[node as usize]
+            .label
+            .is_some_and(|(_, role)| role.is_header());
+        let split = (!line.run_on)
+            .then(|| self.glued(line.key(), from, quoted, header_line))
+            .flatten();
         let to = split.unwrap_or(text.len());
         let piece = &text[from..to];
         let piece = piece.trim_end_matches(is_space);

@@ -192,7 +192,12 @@ impl<'a> Builder<'_, 'a> {
                 self.table = None;
                 continue;
             }
-            let class = classify(line.key());
+            // A page run together is one paragraph: what its text starts with starts no line.
+            let class = if line.run_on {
+                Class::plain()
+            } else {
+                classify(line.key())
+            };
             if self.table_row(i, &class) || self.form_row(i, &class) {
                 blanks = 0;
                 page_break = false;

@@ -176,7 +176,8 @@ export type MinutesDiagnosticCode =
   | 'depth-limit'
   | 'heading-holds-items'
   | 'top-level-fragments'
-  | 'bare-numbers';
+  | 'bare-numbers'
+  | 'lines-lost';
 
 export type MinutesSeverity = 'error' | 'warning' | 'info';
 

@@ -12,16 +12,17 @@ use crate::model::{Code, Diagnostic, Kind, Meta, Part, Role, Severity, Status};
 use crate::scan::time::times;
 use crate::text::is_space;
 use crate::tree::{NodeId, Tree};
-use title::{body_of, meeting_number, names_minutes, provider, title_score};
+use title::{body_of, committee_of, meeting_number, names_minutes, provider, title_score};
 
 /// The meeting, and what could not be read of it. `body_start` is the first node of the body:
 /// the header fields are those before it.
-pub fn read(tree: &Tree, body_start: NodeId) -> (Meta, Vec<Diagnostic>) {
+pub fn read(tree: &Tree, body_start: NodeId, run_on: &[u32]) -> (Meta, Vec<Diagnostic>) {
     let mut meta = Meta::default();
     let mut diagnostics = Vec::new();
     let front = 0..(body_start as usize).min(tree.nodes.len());
     title_block(tree, front.clone(), &mut meta);
     fields(tree, front.clone(), &mut meta, &mut diagnostics);
+    run_on_fields(tree, run_on, &mut meta, &mut diagnostics);
     end_time(tree, &mut meta);
     // A transcript names its chair as a speaker: `主席洪若珊：現在開始…`.
     if meta.chair.is_none() {
@@ -52,7 +53,7 @@ fn text_of(tree: &Tree, id: usize) -> String {
 /// front matter; where there are none, from a line after the adjournment that names the
 /// minutes, or from the document's first line.
 fn title_block(tree: &Tree, front: std::ops::Range<usize>, meta: &mut Meta) {
-    let mut titles: Vec<String> = Vec::new();
+    let mut titles: Vec<(String, u32, bool)> = Vec::new();
     for id in front.clone() {
         let n = &tree.nodes[id];
         let text = text_of(tree, id);
@@ -73,28 +74,52 @@ fn title_block(tree: &Tree, front: std::ops::Range<usize>, meta: &mut Meta) {
             _ => continue,
         };
         // A web page's breadcrumb ends with the page's own name: `資料下載區 / 106學年度…`.
-        let t = match t.rfind(" / ").or_else(|| t.rfind(" > ")) {
+        let crumb = t.rfind(" / ").or_else(|| t.rfind(" > "));
+        let t = match crumb {
             Some(k) => t[k + " / ".len()..].trim_matches(is_space).to_string(),
             None => t,
         };
-        titles.push(t);
+        // A title wrapped after its numbers (`苗栗縣栗林國小105學年度第一學期期初` /
+        // `交通安全推行委員會會議紀錄`): the second line names the minutes but no session of its
+        // own, the first a session but no minutes. (`數位發展部` over `第18次主管會議紀錄` is a
+        // body over its title.)
+        let numbered = |s: &str| {
+            s.chars()
+                .any(|c| c == '第' || crate::text::digit(c).is_some())
+        };
+        if let Some((last, line, _)) = titles.last_mut() {
+            if *line + 1 == n.line
+                && n.kind == Kind::Title
+                && numbered(last)
+                && !names_minutes(last)
+                && names_minutes(&t)
+                && !numbered(&t)
+            {
+                last.push_str(&t);
+                *line = n.line;
+                continue;
+            }
+        }
+        titles.push((t, n.line, crumb.is_some()));
     }
-    let mut rest: Vec<&String> = Vec::new();
-    for t in &titles {
+    let mut rest: Vec<(&String, bool)> = Vec::new();
+    for (t, _, crumb) in &titles {
         let short = t.chars().count() <= 8;
         if short && (t.ends_with('版') || t.contains("草案") || t.ends_with('稿')) {
             meta.edition.get_or_insert(t.clone());
         } else {
-            rest.push(t);
+            rest.push((t, *crumb));
         }
     }
-    // The line that names the minutes most fully; the first of equals.
+    // The line that names the minutes most fully; of equals, the page's own line over its
+    // breadcrumb, then the first.
     let best = rest
         .iter()
         .enumerate()
-        .filter(|(_, t)| names_minutes(t))
-        .max_by_key(|&(k, t)| (title_score(t), std::cmp::Reverse(k)))
-        .map(|(_, t)| (*t).clone());
+        .filter(|(_, (t, _))| names_minutes(t))
+        .max_by_key(|&(k, (t, crumb))| (title_score(t), !crumb, std::cmp::Reverse(k)))
+        .map(|(_, (t, _))| (*t).clone());
+    let rest: Vec<&String> = rest.into_iter().map(|(t, _)| t).collect();
     let title = best.or_else(|| trailer(tree)).or_else(|| {
         // A document that starts with its title, whatever its punctuation (`MOIO6471-審議事項-
         // 第14案:臺北市政府函為「…」。`), but not with a paragraph of running text.
@@ -122,16 +147,24 @@ fn title_block(tree: &Tree, front: std::ops::Range<usize>, meta: &mut Meta) {
         .iter()
         .take_while(|t| Some(**t) != title.as_ref())
         .find_map(|t| body_of(t).or_else(|| crate::scan::unit::unit_name(t).map(str::to_string)));
+    // `國立花蓮高級商業職業學校` over `106學年度第一次家長委員會議會議紀錄`: the school's
+    // 家長委員會.
+    let committee = || title.as_deref().and_then(committee_of).unwrap_or_default();
     meta.body = match (own, above) {
         (Some(own), Some(above)) if above.starts_with(&own) => Some(own),
-        (_, Some(above)) => Some(above),
+        (Some(_), Some(above)) => Some(above),
+        (None, Some(above)) => Some(format!("{above}{}", committee())),
         (own, None) => own,
     };
-    // No title at all: the first line of the title block says who met (`Taipei European School
-    // Parent-Teacher Association`).
-    if title.is_none() && meta.body.is_none() {
-        meta.body = rest.first().map(|t| t.to_string());
-    }
+    // No line names minutes: the first line of the title block says who met (`Taipei European
+    // School Parent-Teacher Association`), and is the only title there is.
+    let title = match title {
+        None if meta.body.is_none() => {
+            meta.body = rest.first().map(|t| t.to_string());
+            meta.body.clone()
+        }
+        t => t,
+    };
     meta.title = title;
 }
 
@@ -157,9 +190,11 @@ fn fields(
     let mut seen: Vec<Role> = Vec::new();
     // The front matter's fields; then, for what it did not say, header fields that a page set
     // after the body began (`三、介紹與會人員` / `四、主席：戴宏會長`), at the top level of the
-    // first lines of the body.
-    let early_body = (front.end..tree.nodes.len())
-        .filter(|&id| tree.nodes[id].depth == 0 && tree.nodes[id].line <= 80);
+    // first lines of the body, or just under them (`一﹑…會議記錄` / `時間：106.5.12`).
+    let early_body = (front.end..tree.nodes.len()).filter(|&id| {
+        let n = &tree.nodes[id];
+        n.line <= 80 && (n.depth == 0 || (n.depth == 1 && n.kind == Kind::Field))
+    });
     let from_front: Vec<usize> = front.clone().collect();
     let from_body: Vec<usize> = early_body.collect();
     for (in_body, id) in from_front
@@ -174,67 +209,21 @@ fn fields(
             continue;
         }
         // From the body, only what the front left unsaid.
-        let said = match role {
-            Role::Date => meta.date.is_some(),
-            Role::Location => meta.location.is_some(),
-            Role::Chair => meta.chair.is_some(),
-            Role::Recorder => meta.recorder.is_some(),
-            Role::Attendees | Role::Absent => !meta.attendees.is_empty(),
-            Role::Observers => !meta.observers.is_empty(),
-            Role::Publisher => true,
-            _ => true,
-        };
-        if in_body && said {
+        if in_body && said(role, meta) {
             continue;
         }
         // Date and time can come in two fields (日期：, 時間：), lists of people in several
         // (列席委員, 列席官員); the others count once.
-        let repeats = matches!(
-            role,
-            Role::Date | Role::Attendees | Role::Observers | Role::Absent
-        );
-        if !repeats && seen.contains(&role) {
+        if !repeats(role) && seen.contains(&role) {
             continue;
         }
         seen.push(role);
-        let line = n.line;
         let text = tree.text(id as NodeId);
         let written = text
             .get(n.label_len as usize..)
             .unwrap_or("")
             .trim_matches(is_space);
-        // People and times are read folded (a PDF's look-alikes: U+F9D1 is 六); the place is
-        // kept as written.
-        let folded = crate::text::fold(written);
-        let value: &str = if role == Role::Location {
-            written
-        } else {
-            &folded
-        };
-        match role {
-            Role::Date => {
-                let before = (meta.date.is_some(), meta.start.is_some());
-                date::read(value, meta, line, diagnostics);
-                if (meta.date.is_some(), meta.start.is_some()) == before && !value.is_empty() {
-                    diagnostics.push(
-                        Diagnostic::new(
-                            Code::HeaderUnreadable,
-                            Severity::Warning,
-                            line,
-                            format!("could not read a date or time in the meeting's date field: {value}"),
-                        )
-                        .expected("a date such as 114年11月20日 or a time such as 下午3時30分", value),
-                    );
-                }
-            }
-            Role::Location => meta.location = (!value.is_empty()).then(|| value.to_string()),
-            Role::Chair => meta.chair = people::one(value),
-            Role::Recorder => meta.recorder = people::one(value),
-            Role::Attendees => meta.attendees.extend(attendees(value, Status::Present)),
-            Role::Observers => meta.observers.extend(attendees(value, Status::Present)),
-            Role::Absent => meta.attendees.extend(attendees(value, Status::Absent)),
-            _ => {}
-        }
+        take(role, written, n.line, meta, diagnostics);
     }
     // A date alone on a line of the title block (`• 2008-12-18`).
     if meta.date.is_none() {
@@ -252,6 +241,139 @@ fn fields(
     }
     people::dedupe(&mut meta.attendees);
     people::dedupe(&mut meta.observers);
+}
+
+/// Whether the meeting's metadata already says what a field of `role` would.
+fn said(role: Role, meta: &Meta) -> bool {
+    match role {
+        Role::Date => meta.date.is_some(),
+        Role::Location => meta.location.is_some(),
+        Role::Chair => meta.chair.is_some(),
+        Role::Recorder => meta.recorder.is_some(),
+        Role::Attendees | Role::Absent => !meta.attendees.is_empty(),
+        Role::Observers => !meta.observers.is_empty(),
+        _ => true,
+    }
+}
+
+/// Fields that may come more than once and add up: date and time (日期：, 時間：), lists of
+/// people (列席委員, 列席官員).
+fn repeats(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Date | Role::Attendees | Role::Observers | Role::Absent
+    )
+}
+
+/// Reads the value of one header field into the metadata.
+fn take(role: Role, written: &str, line: u32, meta: &mut Meta, diagnostics: &mut Vec<Diagnostic>) {
+    // People and times are read folded (a PDF's look-alikes: U+F9D1 is 六); the place is kept
+    // as written.
+    let folded = crate::text::fold(written);
+    let value: &str = if role == Role::Location {
+        written
+    } else {
+        &folded
+    };
+    match role {
+        Role::Date => {
+            let before = (meta.date.is_some(), meta.start.is_some());
+            date::read(value, meta, line, diagnostics);
+            if (meta.date.is_some(), meta.start.is_some()) == before && !value.is_empty() {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::HeaderUnreadable,
+                        Severity::Warning,
+                        line,
+                        format!(
+                            "could not read a date or time in the meeting's date field: {value}"
+                        ),
+                    )
+                    .expected(
+                        "a date such as 114年11月20日 or a time such as 下午3時30分",
+                        value,
+                    ),
+                );
+            }
+        }
+        Role::Location => meta.location = (!value.is_empty()).then(|| value.to_string()),
+        Role::Chair => meta.chair = people::one(value),
+        Role::Recorder => meta.recorder = people::one(value),
+        Role::Attendees => meta.attendees.extend(attendees(value, Status::Present)),
+        Role::Observers => meta.observers.extend(attendees(value, Status::Present)),
+        Role::Absent => meta.attendees.extend(attendees(value, Status::Absent)),
+        _ => {}
+    }
+}
+
+/// The header of a page run together onto one line (`1 高雄市立蚵寮國民中學…會議紀錄 時間:106 年
+/// 8 月 29 日… 地點:本校會議室 主席:…`): its fields, for what the lines before left unsaid, and
+/// the title before them when it names the minutes better than any line did.
+fn run_on_fields(tree: &Tree, run_on: &[u32], meta: &mut Meta, diagnostics: &mut Vec<Diagnostic>) {
+    let before: Vec<Role> = [
+        Role::Date,
+        Role::Location,
+        Role::Chair,
+        Role::Recorder,
+        Role::Attendees,
+        Role::Observers,
+    ]
+    .into_iter()
+    .filter(|&r| said(r, meta))
+    .collect();
+    let mut seen: Vec<Role> = Vec::new();
+    for &line in run_on.iter().take(3) {
+        let Some(id) = tree.nodes.iter().position(|n| n.line == line) else {
+            continue;
+        };
+        let text = crate::text::fold(&tree.text(id as NodeId)).into_owned();
+        let fields = crate::scan::runon::fields(&text);
+        if let Some(first) = fields.first() {
+            runon_title(&crate::text::unspaced(&text[..first.at]), meta);
+        }
+        // `…伍、散會:下午3時20分。`: the end, run on too.
+        if meta.end.is_none() {
+            if let Some(k) = text.rfind("散會") {
+                let after: String = text[k..].chars().take(16).collect();
+                if let Some(&(h, m, _)) = times(&after).first() {
+                    meta.end = Some(format!("{h:02}:{m:02}"));
+                }
+            }
+        }
+        for f in fields {
+            let said_before = before.contains(&f.role)
+                || (f.role == Role::Absent && before.contains(&Role::Attendees));
+            if said_before || (!repeats(f.role) && seen.contains(&f.role)) {
+                continue;
+            }
+            seen.push(f.role);
+            take(
+                f.role,
+                &crate::text::unspaced(f.value),
+                line,
+                meta,
+                diagnostics,
+            );
+        }
+    }
+}
+
+/// The title at the start of a page run together, after the page's number (`1 `, `1、`).
+fn runon_title(head: &str, meta: &mut Meta) {
+    let t =
+        head.trim_start_matches(|c: char| c.is_ascii_digit() || "、. ".contains(c) || is_space(c));
+    let t = t.trim_matches(is_space);
+    let better = meta
+        .title
+        .as_deref()
+        .is_none_or(|old| title_score(t) > title_score(old));
+    if names_minutes(t) && t.chars().count() <= 80 && better {
+        meta.number = meeting_number(t).or(meta.number);
+        if meta.body.is_none() || meta.body == meta.title {
+            meta.body = body_of(t);
+        }
+        meta.title = Some(t.to_string());
+    }
 }
 
 /// The end time from `散會（下午4時39分）`, `散會：下午4時30分`, `參、散會(十二時)`.

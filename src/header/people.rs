@@ -32,7 +32,11 @@ fn title_matches(chars: &[char]) -> Vec<(usize, usize)> {
             while at > 0 && matches!(chars[at - 1], '副' | '兼') && free(at - 1) && at + 2 > p {
                 at -= 1;
             }
-            out.push((at, n + p - at));
+            match out.last_mut() {
+                // `主計主任`, `總務主任`: two titles one after the other are one office.
+                Some((a, m)) if *a + *m == at => *m += n + p - at,
+                _ => out.push((at, n + p - at)),
+            }
             p += n;
         } else {
             p += 1;
@@ -205,6 +209,18 @@ fn person_unchecked(raw: &str) -> Person {
     }
     let chars: Vec<char> = core.chars().collect();
     let matches = title_matches(&chars);
+    // `財委張麗君`, `監委洪堯宇`: a committee's members named by their charge, one character
+    // and 委, before a name that starts with a surname.
+    if matches.is_empty()
+        && (4..=5).contains(&chars.len())
+        && chars[1] == '委'
+        && !lexicon::is_surname(chars[0])
+        && lexicon::is_surname(chars[2])
+    {
+        p.title = s(&chars[..2]);
+        p.name = s(&chars[2..]);
+        return p;
+    }
     let surname_len = |before: &[char]| {
         if before.len() >= 2
             && lexicon::DOUBLE_SURNAMES
@@ -582,6 +598,15 @@ fn split_list(v: &str) -> Vec<String> {
             {
                 last.push_str(p)
             }
+            // `孟秀芳 (請假)`: a note in brackets goes with the name before it.
+            Some((last, _))
+                if !hard
+                    && p.starts_with(['（', '('])
+                    && p.ends_with(['）', ')'])
+                    && strip_brackets(p).is_empty() =>
+            {
+                last.push_str(p)
+            }
             // `巴干.巴萬Bakan Pawa`: a romanisation goes with the name before it.
             Some((last, _)) if !hard && p.chars().all(|c| c.is_ascii_alphabetic()) => {
                 last.push(' ');
@@ -710,6 +735,25 @@ mod tests {
             Some("魏境")
         );
         assert_eq!(a[1].name.as_deref(), Some("廖正井"));
+        // A community committee's members by their charge; a note after a space.
+        assert_eq!(who("財委張麗君"), (o("張麗君"), o("財委"), None));
+        assert_eq!(who("主計主任林照銘"), (o("林照銘"), o("主計主任"), None));
+        let a = attendees(
+            "主委郭子仁、副主委孟秀芳 (請假)、監委洪堯宇 (請假委託代理)",
+            Status::Present,
+        );
+        let got: Vec<_> = a
+            .iter()
+            .map(|a| (a.name.as_deref().unwrap(), a.status))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("郭子仁", Status::Present),
+                ("孟秀芳", Status::Absent),
+                ("洪堯宇", Status::Absent)
+            ]
+        );
     }
 
     #[test]

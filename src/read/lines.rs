@@ -93,6 +93,9 @@ pub struct Line<'a> {
     /// What a reader of the original file said of the line (see [`crate::parse_with`]): 0 for
     /// nothing, a list level + 1, or page furniture.
     pub hint: u8,
+    /// A page run together onto this one line ([`crate::scan::runon`]): nothing in it starts a
+    /// line, so nothing in it is read as an item.
+    pub run_on: bool,
 }
 
 impl Line<'_> {
@@ -219,6 +222,7 @@ fn line<'a>(
         after_form_feed,
         indent: 0,
         hint: 0,
+        run_on: false,
     };
     // Control characters are read as if they were not there: the line's shape and decoration
     // are decided on a view without them (`- \x17` is a lone dash, not a bullet), whose offsets
@@ -326,11 +330,13 @@ fn line<'a>(
         Cow::Owned(f) => Some(f),
         Cow::Borrowed(_) => None,
     };
+    let run_on = crate::scan::runon::run_on(folded.as_deref().unwrap_or(&text));
     Line {
         shape: Shape::Content,
         text,
         folded,
         pieces,
+        run_on,
         ..blank(raw)
     }
 }

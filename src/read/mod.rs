@@ -15,6 +15,8 @@ pub struct Read<'a> {
     pub lines: Vec<Line<'a>>,
     pub shape: shape::Shape,
     pub diagnostics: Vec<Diagnostic>,
+    /// The lines that hold a page run together ([`crate::scan::runon`]).
+    pub run_on: Vec<u32>,
 }
 
 /// The list level (0–9) a line's hint gives, if it gives one.
@@ -35,9 +37,15 @@ pub fn read<'a>(input: &'a str, hints: &[u8]) -> Read<'a> {
         }
     }
     let diagnostics = shape::diagnostics(input, &shape, &dropped);
+    let run_on = lines
+        .iter()
+        .filter(|l| l.run_on)
+        .map(|l| l.number)
+        .collect();
     Read {
         lines,
         shape,
         diagnostics,
+        run_on,
     }
 }

@@ -16,6 +16,7 @@ pub mod money;
 pub mod number;
 pub mod numeral;
 pub mod page;
+pub mod runon;
 pub mod section;
 pub mod time;
 pub mod unit;

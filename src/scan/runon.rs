@@ -1,0 +1,210 @@
+//! A page run together onto one line. Document-sharing sites and some copies keep a PDF's text
+//! without its line breaks: `…會議紀錄時間:93年12月10日…地點:行政大樓…主席:張校長宗仁紀錄:廖櫻玉
+//! 壹、主席報告…貳、…`. A reader sees the header fields and the parts inside it, but nothing
+//! in it starts a line, so nothing in it is an item of the outline; its header can still be read.
+
+use super::label;
+use crate::model::Role;
+
+/// How much of a long line is read to decide: enough for a page's header and first parts.
+const READ: usize = 6000;
+
+/// A header field found inside a run-on line: its role and the value as written.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Field<'a> {
+    pub role: Role,
+    pub value: &'a str,
+    /// Where the field's label starts in the line.
+    pub at: usize,
+}
+
+/// Whether the line is a page run together: at least 150 characters that hold three kinds of
+/// header field, or three parts of the agenda's top level (`貳、`, `參、`…) inside it. One long
+/// paragraph holds neither; a header laid out on one line (`時間：…　地點：…　主席：…`) is
+/// shorter.
+pub fn run_on(line: &str) -> bool {
+    if line.len() < 450 && line.chars().count() < 150 {
+        return false;
+    }
+    let mut kinds: Vec<Role> = Vec::new();
+    for f in fields(line) {
+        if !kinds.contains(&f.role) {
+            kinds.push(f.role);
+        }
+    }
+    kinds.len() >= 3 || parts_inside(line) >= 3
+}
+
+/// `貳、`, `參、` … inside the line, after its first character: capital numerals number only the
+/// agenda's top level, so several of them inside one line are several parts run together.
+fn parts_inside(line: &str) -> usize {
+    let head = &line[..floor(line, READ)];
+    let mut seen: Vec<char> = Vec::new();
+    let mut prev: Option<char> = None;
+    for (k, c) in head.char_indices() {
+        if k > 0
+            && "貳參肆伍陸柒捌玖".contains(c)
+            && !prev.is_some_and(|p| "壹貳參肆伍陸柒捌玖拾".contains(p))
+        {
+            let next = head[k + c.len_utf8()..]
+                .trim_start_matches(' ')
+                .chars()
+                .next();
+            if matches!(next, Some('、' | '.' | '．' | '，')) && !seen.contains(&c) {
+                seen.push(c);
+            }
+        }
+        prev = Some(c);
+    }
+    seen.len()
+}
+
+/// The header fields inside a line, in order: each value runs to the next field, a part of
+/// the agenda (`壹、`), or a full stop, without the item number glued before the next field
+/// (`民國108年12月19日二、開會地點:…` gives `民國108年12月19日`).
+pub fn fields(line: &str) -> Vec<Field<'_>> {
+    let head = &line[..floor(line, READ)];
+    // (where the label starts, where its value starts, its role)
+    let mut found: Vec<(usize, usize, Role)> = Vec::new();
+    let mut k = 0;
+    while k < head.len() {
+        let rest = &head[k..];
+        let c = rest.chars().next().unwrap();
+        if let Some(l) = label(rest).filter(|l| l.role.is_header() && l.role != Role::Publisher) {
+            found.push((k, k + l.len, l.role));
+            k += l.len;
+            continue;
+        }
+        k += c.len_utf8();
+    }
+    let mut out = Vec::new();
+    for (n, &(at, from, role)) in found.iter().enumerate() {
+        let to = found.get(n + 1).map_or(head.len(), |&(at, _, _)| at);
+        let mut value = &head[from..to];
+        // A full stop or a part of the agenda ends a value; a people list may run long, a
+        // single value may not.
+        if let Some(end) = value.find('。') {
+            value = &value[..end + '。'.len_utf8()];
+        }
+        if let Some(end) = part_at(value) {
+            value = &value[..end];
+        }
+        // A date, a place or one person holds no item number: the next item starts there
+        // (`組員吳育美八、秘書報告…`). A list of people may (`張三、`), so it runs on.
+        if !role.is_people() {
+            if let Some(end) = item_at(value) {
+                value = &value[..end];
+            }
+        }
+        let value = strip_number(value.trim_end_matches(is_gap)).trim_matches(is_gap);
+        let limit = if role.is_people() { 600 } else { 120 };
+        if !value.is_empty() && value.len() <= limit {
+            out.push(Field { role, value, at });
+        }
+    }
+    out
+}
+
+fn is_gap(c: char) -> bool {
+    crate::text::is_space(c)
+}
+
+/// Where a part of the agenda (`壹、`, `貳、`) starts in `value`.
+fn part_at(value: &str) -> Option<usize> {
+    value.char_indices().find_map(|(k, c)| {
+        let next = value[k + c.len_utf8()..]
+            .trim_start_matches(' ')
+            .chars()
+            .next();
+        ("壹貳參肆伍陸柒捌玖拾".contains(c) && matches!(next, Some('、' | '.' | '．'))).then_some(k)
+    })
+}
+
+/// Where an item numbered in Chinese numerals (`八、`) starts in `value`.
+fn item_at(value: &str) -> Option<usize> {
+    let mut start = None;
+    for (k, c) in value.char_indices() {
+        if "一二三四五六七八九十".contains(c) {
+            start = start.or(Some(k));
+        } else if c == '、' && start.is_some() {
+            return start;
+        } else {
+            start = None;
+        }
+    }
+    None
+}
+
+/// `民國108年12月19日二、` → `民國108年12月19日`: the number of the next item, glued on.
+fn strip_number(value: &str) -> &str {
+    let v = value.trim_end_matches(is_gap);
+    let Some(v2) = v
+        .strip_suffix('、')
+        .or_else(|| v.strip_suffix('.'))
+        .or_else(|| v.strip_suffix('．'))
+    else {
+        return value;
+    };
+    let digits =
+        v2.trim_end_matches(|c: char| c.is_ascii_digit() || super::numeral::cjk_digit(c).is_some());
+    if digits.len() < v2.len() && v2.len() - digits.len() <= 6 {
+        digits
+    } else {
+        value
+    }
+}
+
+fn floor(s: &str, n: usize) -> usize {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "1 國立中山大學93學年度第2次校務研究發展及考核委員會會議紀錄時間:93年12月10日(星期五)上午9時18分地點:行政大樓5007會議室主席:張校長宗仁紀錄:廖櫻玉壹、主席報告到會人數已達法定人數,隨即宣佈開會。貳、主席報告議程,並徵詢有無異議:無異議。參、主席致詞:校研發會係研議校務發展之重要會議,在本次大學評鑑有關校務發展指標項目之配合程度,是否有變更或整合之必要。肆、討論事項。";
+
+    #[test]
+    fn a_page_run_together() {
+        assert!(run_on(PAGE));
+        let f = fields(PAGE);
+        let got: Vec<(Role, &str)> = f.iter().map(|f| (f.role, f.value)).collect();
+        assert_eq!(
+            got,
+            [
+                (Role::Date, "93年12月10日(星期五)上午9時18分"),
+                (Role::Location, "行政大樓5007會議室"),
+                (Role::Chair, "張校長宗仁"),
+                (Role::Recorder, "廖櫻玉"),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_fields_run_together() {
+        let line = "一、開會時間:民國108年12月19日二、開會地點:本會議事廳三、出席人:蔡主席咏锝、陳副主席介民,計2名。四、列席人:鎮長蕭永義,計1名。";
+        let got: Vec<(Role, &str)> = fields(line).iter().map(|f| (f.role, f.value)).collect();
+        assert_eq!(
+            got,
+            [
+                (Role::Date, "民國108年12月19日"),
+                (Role::Location, "本會議事廳"),
+                (Role::Attendees, "蔡主席咏锝、陳副主席介民,計2名。"),
+                (Role::Observers, "鎮長蕭永義,計1名。"),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_long_paragraph_is_not_a_page() {
+        let p = "本案經委員討論後,".repeat(40);
+        assert!(!run_on(&p));
+        // Three items of a list in one paragraph are not three parts of the agenda.
+        let q = format!("{}一、甲案。二、乙案。三、丙案。", "說明文字".repeat(80));
+        assert!(!run_on(&q));
+    }
+}
