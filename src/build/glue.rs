@@ -16,24 +16,26 @@ impl Builder<'_, '_> {
     /// field itself (`三﹑主席：張慶鴻校長　　紀錄：許瀝尹`, numbered in the body).
     pub(super) fn glued(
         &self,
-        text: &str,
+        i: usize,
         from: usize,
         quoted: bool,
         header_line: bool,
     ) -> Option<usize> {
+        let text = self.lines[i].key();
         let field = if self.front.open || header_line {
             header_field_after_gap(text, from)
         } else {
             None
         };
-        let mark = self.glued_marker(text, from, quoted);
+        let mark = self.glued_marker(i, from, quoted);
         match (field, mark) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
     }
 
-    pub(super) fn glued_marker(&self, text: &str, from: usize, quoted: bool) -> Option<usize> {
+    pub(super) fn glued_marker(&self, i: usize, from: usize, quoted: bool) -> Option<usize> {
+        let text = self.lines[i].key();
         // Inside a quotation a line before opened, nothing is glued until it closes.
         let mut depth = quoted as i32;
         let bytes = text.as_bytes();
@@ -72,8 +74,14 @@ impl Builder<'_, '_> {
             }
             let class = classify(rest);
             let found = match class.head {
+                // After a colon, a new series (`說明：一、…`) if its second item comes, on this
+                // line or the next: `決議：1.通過，…` alone is the decision's text.
                 Head::Marker(m) => {
-                    (colon && m.ordinal == 1 && m.sub == 0) || self.continues_open(&m)
+                    (colon
+                        && m.ordinal == 1
+                        && m.sub == 0
+                        && (rest.contains(&m.style.format(2)) || self.series_follows(i, &m)))
+                        || self.continues_open(&m)
                 }
                 Head::Counter(_) => stop,
                 Head::None => {

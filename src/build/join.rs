@@ -325,7 +325,7 @@ impl Builder<'_, '_> {
             .label
             .is_some_and(|(_, role)| role.is_header());
         let split = (!line.run_on)
-            .then(|| self.glued(line.key(), from, quoted, header_line))
+            .then(|| self.glued(i, from, quoted, header_line))
             .flatten();
         let to = split.unwrap_or(text.len());
         let piece = &text[from..to];

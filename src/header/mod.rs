@@ -267,6 +267,11 @@ fn repeats(role: Role) -> bool {
 
 /// Reads the value of one header field into the metadata.
 fn take(role: Role, written: &str, line: u32, meta: &mut Meta, diagnostics: &mut Vec<Diagnostic>) {
+    // `地　　點：通訊會議。`, `主　　席：理事長劉曜維。`: the full stop ends the field, it is no
+    // part of the place or the name.
+    let written = written
+        .trim_end_matches(['。', '.', '．'])
+        .trim_end_matches(is_space);
     // People and times are read folded (a PDF's look-alikes: U+F9D1 is 六); the place is kept
     // as written.
     let folded = crate::text::fold(written);

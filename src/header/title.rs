@@ -65,6 +65,12 @@ pub fn loose_number(s: &str) -> Option<(u32, usize)> {
 /// N of the meeting: the last 第N次 of a title (`第2屆董事會第7次會議` is meeting 7), or N次
 /// without 第 (`新北市政府689次市政會議紀錄`).
 pub fn meeting_number(t: &str) -> Option<u32> {
+    // A joint meeting (`第八次理事會暨第二次監事會`) goes by the first body's number.
+    if let Some(k) = t.find('暨') {
+        if let Some(n) = meeting_number(&t[..k]) {
+            return Some(n);
+        }
+    }
     let at = |k: usize| {
         let rest = t[k..].trim_start_matches(is_space);
         let (n, len) = loose_number(rest)?;
@@ -188,6 +194,10 @@ mod tests {
 
     #[test]
     fn meeting_numbers() {
+        assert_eq!(
+            meeting_number("桃園市高中職學生聯合會第一屆第八次理事會暨第二次監事會會議紀錄"),
+            Some(8)
+        );
         assert_eq!(meeting_number("第18次主管會議紀錄"), Some(18));
         assert_eq!(meeting_number("113年第二次校務會議紀錄"), Some(2));
         assert_eq!(

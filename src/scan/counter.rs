@@ -47,6 +47,14 @@ fn plain_counter(s: &str, bracketed: bool) -> Option<Counter> {
         i += '案'.len_utf8();
         if let Some(n) = colon(&s[i..]) {
             i += n;
+        } else if s[i..].starts_with(crate::text::is_han)
+            && s[i..]
+                .chars()
+                .take(12)
+                .any(|c| matches!(c, '，' | ',' | '。'))
+        {
+            // `第一案經會議審查，無異議通過。`: a sentence about the case, not its heading.
+            return None;
         }
         return Some(Counter {
             word: "第案",
@@ -117,6 +125,7 @@ mod tests {
         assert_eq!(c("案由 2: 修正"), Some(("案由", 2, "案由 2:")));
         assert_eq!(c("第一案〈修正〉"), Some(("第案", 1, "第一案")));
         assert_eq!(c("第 3 案：人事"), Some(("第案", 3, "第 3 案：")));
+        assert_eq!(c("第一案經會議審查，無異議通過。"), None);
         assert_eq!(c("提案一"), Some(("提案", 1, "提案一")));
         assert_eq!(c("提案二：修正"), Some(("提案", 2, "提案二：")));
         assert_eq!(c("報告事項一"), Some(("報告事項", 1, "報告事項一")));
