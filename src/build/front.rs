@@ -12,7 +12,6 @@ use super::{Builder, Open};
 use crate::lexicon;
 use crate::model::{Kind, Role};
 use crate::read::{Class, Head};
-use crate::scan::spaced_word;
 use crate::text::{has_clause_punctuation, is_han, is_space};
 use crate::tree::{NodeId, NONE};
 
@@ -34,17 +33,9 @@ pub(super) struct Front {
 /// A header field word alone on its line, letter-spaced or not (`開會日期`, `主　　席`,
 /// `出席`): its role and bytes.
 fn bare_field_word(s: &str) -> Option<(&'static str, Role, usize)> {
-    let c = s.chars().next()?;
-    lexicon::labels_starting(c)
-        .iter()
-        .filter(|(_, role)| role.is_header())
-        .find_map(|&(word, role)| {
-            let n = spaced_word(s, word)?;
-            s[n..]
-                .chars()
-                .all(is_space)
-                .then_some((word, role, s.len()))
-        })
+    crate::scan::label::header_words(s)
+        .find(|&(_, _, n)| s[n..].chars().all(is_space))
+        .map(|(word, role, _)| (word, role, s.len()))
 }
 
 /// `資料來源:綜合業務處`, `期數:689`, `layout: page`: a few Chinese characters (or a lowercase

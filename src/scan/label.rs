@@ -38,28 +38,34 @@ pub fn label(s: &str) -> Option<Label> {
 /// Legislative Yuan lays out its minutes: `時　　間　中華民國113年…`, `主　　席　高召集委員振源`,
 /// `時  間 中華民國105年…`. Only header fields, and the caller takes it only in the header.
 pub fn gap_label(s: &str) -> Option<Label> {
-    let c = s.chars().next()?;
-    lexicon::labels_starting(c)
+    header_words(s).find_map(|(word, role, n)| {
+        let rest = &s[n..];
+        let gap = skip_spaces(rest);
+        // A wide gap; or one space after a word spread out itself (`時  間 中華民國…`); or, for
+        // a date, none before its digits (`時間97112612101310`, a page that lost its
+        // punctuation).
+        let spread = s[..n].contains(crate::text::is_space);
+        let wide = rest[..gap].contains(['\u{3000}', '\t']) || gap >= 2 || (spread && gap >= 1);
+        let digits = gap == 0
+            && role == Role::Date
+            && rest.chars().next().and_then(crate::text::digit).is_some();
+        ((wide || digits) && gap < rest.len()).then_some(Label {
+            word,
+            role,
+            len: n + gap,
+        })
+    })
+}
+
+/// The header field words `s` starts with, letter-spaced or not, the longest first: each with
+/// its role and the bytes it takes.
+pub fn header_words(s: &str) -> impl Iterator<Item = (&'static str, Role, usize)> + '_ {
+    let first = s.chars().next();
+    first
+        .map_or(&[][..], lexicon::labels_starting)
         .iter()
         .filter(|(_, role)| role.is_header())
-        .find_map(|&(word, role)| {
-            let n = spaced_word(s, word)?;
-            let rest = &s[n..];
-            let gap = skip_spaces(rest);
-            // A wide gap; or one space after a word spread out itself (`時  間 中華民國…`);
-            // or, for a date, none before its digits (`時間97112612101310`, a page that lost
-            // its punctuation).
-            let spread = s[..n].contains(crate::text::is_space);
-            let wide = rest[..gap].contains(['\u{3000}', '\t']) || gap >= 2 || (spread && gap >= 1);
-            let digits = gap == 0
-                && role == Role::Date
-                && rest.chars().next().and_then(crate::text::digit).is_some();
-            ((wide || digits) && gap < rest.len()).then_some(Label {
-                word,
-                role,
-                len: n + gap,
-            })
-        })
+        .filter_map(move |&(word, role)| Some((word, role, spaced_word(s, word)?)))
 }
 
 /// A label made of a few characters naming who, then one of [`LABEL_ENDINGS`] and a colon.
