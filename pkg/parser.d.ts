@@ -2,6 +2,17 @@
 /* eslint-disable */
 
 /**
+ * The outline of `text` as CSV, one row a node kept (see `markdown`).
+ */
+export function csv(text: string, keep?: Uint8Array | number[] | null, hints?: Uint8Array | number[] | null): string;
+
+/**
+ * The outline of `text` as Markdown: the nodes whose byte in `keep` is not 0 (without `keep`,
+ * the body). `hints` as for `parse`.
+ */
+export function markdown(text: string, keep?: Uint8Array | number[] | null, hints?: Uint8Array | number[] | null): string;
+
+/**
  * Parses minutes text; returns `{ schema, meta, outline, diagnostics, units, pages, lines,
  * bodyStart }`. `hints` (optional, one byte a line) is what a reader of the original file knew
  * of each line: see `parse_with`.
@@ -22,6 +33,8 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly csv: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number];
+    readonly markdown: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number];
     readonly parse: (a: number, b: number, c: number, d: number) => any;
     readonly parseFlat: (a: number, b: number, c: number, d: number) => any;
     readonly schemaVersion: () => number;

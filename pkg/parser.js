@@ -1,6 +1,75 @@
 /* @ts-self-types="./parser.d.ts" */
 
 /**
+ * The outline of `text` as CSV, one row a node kept (see `markdown`).
+ * @param {string} text
+ * @param {Uint8Array | number[] | null} [keep]
+ * @param {Uint8Array | number[] | null} [hints]
+ * @returns {string}
+ */
+export function csv(text, keep, hints) {
+    let deferred4_0;
+    let deferred4_1;
+    try {
+        let ptr0, len0, ptr1, len1, ptr2, len2;
+        try {
+            ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = isLikeNone(keep) ? 0 : passArray8ToWasm0(keep, wasm.__wbindgen_malloc);
+            len1 = WASM_VECTOR_LEN;
+            ptr2 = isLikeNone(hints) ? 0 : passArray8ToWasm0(hints, wasm.__wbindgen_malloc);
+            len2 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr2) { wasm.__wbindgen_free(ptr2, len2 * 1, 1); }
+            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.csv(ptr0, len0, ptr1, len1, ptr2, len2);
+        deferred4_0 = ret[0];
+        deferred4_1 = ret[1];
+        return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+        wasm.__wbindgen_free(deferred4_0, deferred4_1, 1);
+    }
+}
+
+/**
+ * The outline of `text` as Markdown: the nodes whose byte in `keep` is not 0 (without `keep`,
+ * the body). `hints` as for `parse`.
+ * @param {string} text
+ * @param {Uint8Array | number[] | null} [keep]
+ * @param {Uint8Array | number[] | null} [hints]
+ * @returns {string}
+ */
+export function markdown(text, keep, hints) {
+    let deferred4_0;
+    let deferred4_1;
+    try {
+        let ptr0, len0, ptr1, len1, ptr2, len2;
+        try {
+            ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = isLikeNone(keep) ? 0 : passArray8ToWasm0(keep, wasm.__wbindgen_malloc);
+            len1 = WASM_VECTOR_LEN;
+            ptr2 = isLikeNone(hints) ? 0 : passArray8ToWasm0(hints, wasm.__wbindgen_malloc);
+            len2 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr2) { wasm.__wbindgen_free(ptr2, len2 * 1, 1); }
+            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.markdown(ptr0, len0, ptr1, len1, ptr2, len2);
+        deferred4_0 = ret[0];
+        deferred4_1 = ret[1];
+        return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+        wasm.__wbindgen_free(deferred4_0, deferred4_1, 1);
+    }
+}
+
+/**
  * Parses minutes text; returns `{ schema, meta, outline, diagnostics, units, pages, lines,
  * bodyStart }`. `hints` (optional, one byte a line) is what a reader of the original file knew
  * of each line: see `parse_with`.

@@ -6,25 +6,31 @@
 //! minutes-outline --json --pretty - < minutes.txt
 //! minutes-outline minutes.odt      # .odt, .fodt and .docx are read too (src/formats/)
 //! minutes-outline --text minutes.docx   # the lines read from a document, as the parser gets them
+//! minutes-outline --markdown FILE  # the body as a clean Markdown outline, the meeting on top
+//! minutes-outline --csv FILE       # one row a node, for a spreadsheet
 //! ```
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: minutes-outline [--json [--pretty] | --text] [--quiet] FILE... (- reads standard input)
+    "usage: minutes-outline [--json [--pretty] | --markdown | --csv | --text] [--quiet] FILE...
+       (- reads standard input)
 
 Prints the outline of Taiwanese government meeting minutes (會議紀錄), then what the parser
-could not understand. A FILE is text (UTF-8, or UTF-16 with a byte order mark) or a document:
+could not understand. A FILE is text (UTF-8, UTF-16 with a byte order mark, or Big5) or a document:
 .odt, .fodt or .docx, told by its content. PDF is read in the page (<minutes-outline>, by pdf.js),
 not here. --json prints the full data model (docs/MODEL.md), one document a line. --text prints
-the lines read from each file, as the parser gets them. --quiet leaves out the diagnostics.";
+the lines read from each file, as the parser gets them. --markdown and --csv write the body as the
+page's export does: a Markdown outline with the meeting's facts on top, or one CSV row a node.
+--quiet leaves out the diagnostics.";
 
 fn main() -> ExitCode {
     let mut json = false;
     let mut pretty = false;
     let mut quiet = false;
     let mut text_only = false;
+    let mut export: Option<&str> = None;
     let mut files = Vec::new();
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
@@ -32,6 +38,8 @@ fn main() -> ExitCode {
             "--pretty" => pretty = true,
             "--quiet" | "-q" => quiet = true,
             "--text" => text_only = true,
+            "--markdown" => export = Some("md"),
+            "--csv" => export = Some("csv"),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -83,7 +91,14 @@ fn main() -> ExitCode {
         }
         // What the document's reader knew of each line (list levels, page furniture).
         let doc = minutes_outline::parse_with(&text, &hints);
-        let result = if json {
+        let result = if let Some(kind) = export {
+            let s = if kind == "md" {
+                minutes_outline::emit::export::markdown(&doc, None)
+            } else {
+                minutes_outline::emit::export::csv(&doc, None)
+            };
+            write!(out, "{s}")
+        } else if json {
             let s = if pretty {
                 serde_json::to_string_pretty(&doc)
             } else {
@@ -141,8 +156,9 @@ fn read(bytes: &[u8], name: &str) -> Result<(String, Vec<u8>), minutes_outline::
     }
 }
 
-/// UTF-8, or UTF-16 with a byte order mark; anything else is read as UTF-8 with the broken
-/// bytes replaced (the parser then reports it).
+/// Bytes to text by the component's rule (src/component/decode.js): UTF-16 by its byte order
+/// mark, else UTF-8, else Big5 when that reads cleanly (older Taiwanese documents often are),
+/// else UTF-8 with the broken bytes replaced (the parser then reports it).
 fn decode(bytes: &[u8]) -> String {
     let utf16 = |le: bool| {
         let units: Vec<u16> = bytes[2..]
@@ -160,6 +176,12 @@ fn decode(bytes: &[u8]) -> String {
     match bytes {
         [0xff, 0xfe, ..] => utf16(true),
         [0xfe, 0xff, ..] => utf16(false),
-        _ => String::from_utf8_lossy(bytes).into_owned(),
+        _ => match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => encoding_rs::BIG5
+                .decode_without_bom_handling_and_without_replacement(bytes)
+                .map(|s| s.into_owned())
+                .unwrap_or_else(|| String::from_utf8_lossy(bytes).into_owned()),
+        },
     }
 }

@@ -1,8 +1,10 @@
-//! The WebAssembly boundary: three functions over [`crate::parse`], nothing else.
+//! The WebAssembly boundary: functions over [`crate::parse`], nothing else.
 //!
 //! - `parse(text)`: the whole model as plain JavaScript objects (docs/MODEL.md).
 //! - `parseFlat(text)`: the same outline as typed arrays over the caller's string, what the
-//!   web component uses (see [`crate::flat`]).
+//!   web component uses (see [`crate::emit::flat`]).
+//! - `markdown(text, keep)`, `csv(text, keep)`: the export a reader saves
+//!   ([`crate::emit::export`]), of the nodes `keep` marks.
 //! - `schemaVersion()`.
 
 use crate::emit::flat::{flatten, kind_names};
@@ -32,6 +34,21 @@ fn set(obj: &Object, key: &str, value: &JsValue) {
 #[wasm_bindgen]
 pub fn parse(text: &str, hints: Option<Vec<u8>>) -> JsValue {
     to_js(&crate::parse_with(text, hints.as_deref().unwrap_or(&[])))
+}
+
+/// The outline of `text` as Markdown: the nodes whose byte in `keep` is not 0 (without `keep`,
+/// the body). `hints` as for `parse`.
+#[wasm_bindgen]
+pub fn markdown(text: &str, keep: Option<Vec<u8>>, hints: Option<Vec<u8>>) -> String {
+    let doc = crate::parse_with(text, hints.as_deref().unwrap_or(&[]));
+    crate::emit::export::markdown(&doc, keep.as_deref())
+}
+
+/// The outline of `text` as CSV, one row a node kept (see `markdown`).
+#[wasm_bindgen]
+pub fn csv(text: &str, keep: Option<Vec<u8>>, hints: Option<Vec<u8>>) -> String {
+    let doc = crate::parse_with(text, hints.as_deref().unwrap_or(&[]));
+    crate::emit::export::csv(&doc, keep.as_deref())
 }
 
 #[wasm_bindgen(js_name = schemaVersion)]
