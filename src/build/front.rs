@@ -107,7 +107,7 @@ impl Builder<'_, '_> {
         };
         if let Some(list) = self.front.list {
             let own_field = self.front.list_inline && other_field(key).is_some();
-            if !is_field && !body && !own_field && crate::header::looks_like_people(text) {
+            if !is_field && !body && !own_field && crate::scan::people::looks_like_people(text) {
                 // The names run on: wrapped lines, lines after a blank, `單位：姓名` groups.
                 let split = self.add_text(list, i, from, true);
                 return Some(split);

@@ -3,10 +3,9 @@
 //! the tree; writes nothing back into it.
 
 mod date;
-mod people;
 mod title;
 
-pub use people::{attendees, looks_like_people, person};
+use crate::scan::people::{self, attendees};
 
 use crate::model::{Code, Diagnostic, Kind, Meta, Part, Role, Severity, Status};
 use crate::scan::time::times;

@@ -1,7 +1,8 @@
 //! Small recognisers over one line or one text: each takes the text from where the thing may
-//! start and answers with what it found and how many bytes it used, or `None`. None of them
-//! allocates on the way to an answer, and none knows about the tree: where a line goes is for
-//! [`crate::build`] to decide.
+//! start and answers with what it found and how many bytes it used, or `None`. The per-line
+//! ones allocate nothing on the way to an answer ([`people`], which reads whole lists of names,
+//! and [`runon`] do), and none knows about the tree: where a line goes is for [`crate::build`]
+//! to decide, what the meeting was for [`crate::header`].
 //!
 //! Full-width and half-width forms, and the stray spaces a PDF extraction leaves inside
 //! markers (`1 、`, `( 二 )`), are accepted everywhere; callers pass the folded text
@@ -16,6 +17,7 @@ pub mod money;
 pub mod number;
 pub mod numeral;
 pub mod page;
+pub mod people;
 pub mod runon;
 pub mod section;
 pub mod time;
