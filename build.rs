@@ -217,6 +217,7 @@ fn main() {
     plain_list(&mut out, "TABLE_TITLES", "table-titles.txt", false);
     plain_list(&mut out, "SITTINGS", "sittings.txt", false);
     plain_list(&mut out, "TERMS", "terms.txt", true);
+    plain_list(&mut out, "MONTHS", "months.txt", false);
 
     let mut r = rows("currencies.tsv");
     unique("currencies.tsv", &r, |c| format!("{}\t{}", c[0], c[2]));

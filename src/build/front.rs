@@ -60,6 +60,25 @@ fn other_field(s: &str) -> Option<usize> {
         .then_some(k + c.len_utf8())
 }
 
+/// The text with each run of spaces as one: a page's running head sets its parts far apart
+/// (`教師會會訊　…　臺中第二高級中學`), which makes the line no wider to a reader.
+fn squeezed(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("  ") && !text.contains('\u{3000}') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_space(c) {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 impl Front {
     pub(super) fn new() -> Front {
         Front {
@@ -184,7 +203,7 @@ impl Builder<'_, '_> {
             .iter()
             .any(|w| text.contains(w));
         if self.front.titles < 8
-            && heading_like(text, 120)
+            && heading_like(&squeezed(text), 120)
             && !has_clause_punctuation(text)
             && (!self.front.fields || names_minutes)
         {

@@ -141,11 +141,20 @@ impl Builder<'_, '_> {
 
 /// Two header fields laid out on one line, `主席：林部長宜敬　　　紀錄：林怡芬`: a wide gap
 /// (two spaces, an ideographic space or a tab) and then a header label, or a single space and a
-/// header label with its colon.
+/// header label with its colon; or, after a full stop, a header label with its colon
+/// (`出列席人員:如簽到名冊。主席:吳理事長俊明`).
 fn header_field_after_gap(text: &str, from: usize) -> Option<usize> {
     let t = &text[from..];
     let mut it = t.char_indices().peekable();
     while let Some((k, c)) = it.next() {
+        if c == '。' {
+            let end = k + c.len_utf8();
+            let field = scan::label(&t[end..]).filter(|l| l.role.is_header());
+            if field.is_some_and(|l| t[end..end + l.len].ends_with(['：', ':'])) {
+                return Some(from + end);
+            }
+            continue;
+        }
         if !is_space(c) {
             continue;
         }

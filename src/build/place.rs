@@ -80,8 +80,13 @@ impl Builder<'_, '_> {
         let ordinal = if lost { 1 } else { m.ordinal };
         // A header field holds a value, never items: numbered fields (`一、時間：`…`五、主席：`)
         // that the item does not continue are closed (`壹、報告：` is no part of `五、主席：`).
+        // But a field whose value is below it, numbered, holds that list (`參、出席人員：` /
+        // `1、應出席人數：12人`).
         while let Some(&top) = self.stack.last() {
-            if self.tree.node(top.node).kind != Kind::Field {
+            let node = self.tree.node(top.node);
+            let empty = self.tree.text(top.node).trim_end().len() <= node.label_len as usize;
+            let opens_value = empty && ordinal == 1 && self.tree.node(top.node).first_child == NONE;
+            if node.kind != Kind::Field || opens_value {
                 break;
             }
             self.stack.pop();

@@ -26,6 +26,9 @@ pub fn read(value: &str, meta: &mut Meta, line: u32, diagnostics: &mut Vec<Diagn
                 }
                 after_date = f.end;
             }
+        } else if let Some((d, end)) = english_date(value) {
+            meta.date = Some(d.iso());
+            after_date = end;
         } else if let Some((d, end, weekday, lost)) = units_lost(value) {
             meta.date = Some(d.iso());
             meta.weekday = weekday;
@@ -61,6 +64,49 @@ pub fn read(value: &str, meta: &mut Meta, line: u32, diagnostics: &mut Vec<Diagn
             meta.end = Some(format!("{h:02}:{m:02}"));
         }
     }
+}
+
+/// A date written in English (`Wed, Jul 6, 2022`, `Wednesday, 8 May 2024`, HackMD's
+/// `[time=…]`): the day and where it ends.
+fn english_date(value: &str) -> Option<(Day, usize)> {
+    let words: Vec<(usize, &str)> = value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let month = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        (w.len() >= 3)
+            .then(|| {
+                crate::lexicon::MONTHS
+                    .iter()
+                    .position(|m| m.to_ascii_lowercase().starts_with(&w))
+            })
+            .flatten()
+            .map(|k| k as u32 + 1)
+    };
+    let num = |w: &str| w.parse::<u32>().ok();
+    for k in 0..words.len() {
+        let Some(m) = month(words[k].1) else { continue };
+        // `Jul 6, 2022` or `8 May 2024`.
+        let (d, y, end) = match (words.get(k + 1), words.get(k + 2), k.checked_sub(1)) {
+            (Some(&(_, d)), Some(&(at, y)), _) if num(d).is_some_and(|d| d <= 31) => {
+                (num(d)?, num(y)?, at + y.len())
+            }
+            (Some(&(at, y)), _, Some(j)) if num(words[j].1).is_some_and(|d| d <= 31) => {
+                (num(words[j].1)?, num(y)?, at + y.len())
+            }
+            _ => continue,
+        };
+        if (1900..=2200).contains(&y) {
+            return Some((day(y as u16, m, d)?, end));
+        }
+    }
+    None
 }
 
 /// `上午9` at the end of a damaged field: the hour, its unit lost.
@@ -182,6 +228,14 @@ mod tests {
 
     #[test]
     fn dates_and_times_as_fields_write_them() {
+        assert_eq!(
+            read_all("[time=Wed, Jul 6, 2022 7:00 PM]"),
+            (o("2022-07-06"), o("19:00"), None)
+        );
+        assert_eq!(
+            read_all("Wednesday, 8 May 2024, 7:00 pm"),
+            (o("2024-05-08"), o("19:00"), None)
+        );
         assert_eq!(
             read_all("中華民國 96 年 10 月 4 日（星期四）下午 2 時 0 分"),
             (o("2007-10-04"), o("14:00"), None)

@@ -333,7 +333,10 @@ fn run_on_fields(tree: &Tree, run_on: &[u32], meta: &mut Meta, diagnostics: &mut
         let text = crate::text::fold(&tree.text(id as NodeId)).into_owned();
         let fields = crate::scan::runon::fields(&text);
         if let Some(first) = fields.first() {
-            runon_title(&crate::text::unspaced(&text[..first.at]), meta);
+            runon_title(
+                without_part(&crate::text::unspaced(&text[..first.at])),
+                meta,
+            );
         }
         // `…伍、散會:下午3時20分。`: the end, run on too.
         if meta.end.is_none() {
@@ -351,15 +354,16 @@ fn run_on_fields(tree: &Tree, run_on: &[u32], meta: &mut Meta, diagnostics: &mut
                 continue;
             }
             seen.push(f.role);
-            take(
-                f.role,
-                &crate::text::unspaced(f.value),
-                line,
-                meta,
-                diagnostics,
-            );
+            let value = crate::text::unspaced(f.value);
+            take(f.role, without_part(&value), line, meta, diagnostics);
         }
     }
+}
+
+/// `…2201會議室參` → `…2201會議室`: a letter-spaced page numbers its parts without `、`, so
+/// the next part's number ends the value before it.
+fn without_part(value: &str) -> &str {
+    value.trim_end_matches(|c| "壹貳參肆伍陸柒捌玖拾".contains(c))
 }
 
 /// The title at the start of a page run together, after the page's number (`1 `, `1、`).
@@ -367,10 +371,12 @@ fn runon_title(head: &str, meta: &mut Meta) {
     let t =
         head.trim_start_matches(|c: char| c.is_ascii_digit() || "、. ".contains(c) || is_space(c));
     let t = t.trim_matches(is_space);
+    // The page's own title over a document site's name for it (the site's `…第四十三次會議記錄`
+    // over the page's `…第 121 次會議紀錄`), when it names the minutes as fully.
     let better = meta
         .title
         .as_deref()
-        .is_none_or(|old| title_score(t) > title_score(old));
+        .is_none_or(|old| title_score(t) >= title_score(old));
     if names_minutes(t) && t.chars().count() <= 80 && better {
         meta.number = meeting_number(t).or(meta.number);
         if meta.body.is_none() || meta.body == meta.title {

@@ -1,5 +1,5 @@
 //! Page numbers alone on a line: `-1-`, `- 10 -`, `－3－`, `第 2 頁`, `第2頁，共10頁`, `Page 3`,
-//! `2 / 10`.
+//! `P. 28`, `2 / 10`.
 
 use super::numeral::arabic_number;
 use crate::text::is_space;
@@ -34,7 +34,11 @@ pub fn page_number(s: &str) -> bool {
         }
         return false;
     }
-    if let Some(rest) = s.strip_prefix("Page ").or_else(|| s.strip_prefix("page ")) {
+    // `Page 3`, and a flipbook's `P. 28`, `p.3`.
+    if let Some(rest) = ["Page ", "page ", "P.", "p."]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+    {
         return arabic_number(rest.trim(), 4).is_some_and(|(_, n)| n == rest.trim().len());
     }
     // 2 / 10
@@ -60,11 +64,22 @@ mod tests {
             "第2頁，共10頁",
             "第2頁/共10頁",
             "Page 3",
+            "P. 28",
+            "p.3",
             "2 / 10",
         ] {
             assert!(page_number(s), "{s}");
         }
-        for s in ["1", "-", "第2次", "114/11/20", "1-1", "第二頁"] {
+        for s in [
+            "1",
+            "-",
+            "第2次",
+            "114/11/20",
+            "1-1",
+            "第二頁",
+            "P. 28 頁",
+            "P.S.",
+        ] {
             assert!(!page_number(s), "{s}");
         }
     }

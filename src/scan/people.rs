@@ -25,11 +25,15 @@ fn title_matches(chars: &[char]) -> Vec<(usize, usize)> {
         // `委員` inside `原住民族委員會` is the unit's name, not a title.
         let found = found.filter(|&n| chars.get(p + n) != Some(&'會'));
         if let Some(n) = found {
-            // 副 makes a deputy of any title (副執行秘書), 兼 an office held besides another
-            // (兼主任委員, 兼副主任委員).
+            // 副 makes a deputy of any title (副執行秘書), 總 its head (總會長), 兼 an office held
+            // besides another (兼主任委員, 兼副主任委員).
             let free = |k: usize| out.last().is_none_or(|&(a, m)| a + m <= k);
             let mut at = p;
-            while at > 0 && matches!(chars[at - 1], '副' | '兼') && free(at - 1) && at + 2 > p {
+            while at > 0
+                && matches!(chars[at - 1], '副' | '兼' | '總')
+                && free(at - 1)
+                && at + 2 > p
+            {
                 at -= 1;
             }
             match out.last_mut() {
@@ -509,18 +513,24 @@ fn unspaced_heads(v: &str) -> String {
     out
 }
 
-/// `張溫德王秋冬`: two three-character names a page glued together (each starting with a
-/// surname, no title between), read as two people; anyone else as one.
+/// `張溫德王秋冬`: three-character names a page glued together (each starting with a
+/// surname, no title between), read as so many people; anyone else as one.
 fn glued_names(s: &str) -> Vec<Person> {
     let chars: Vec<char> = s.chars().collect();
-    if chars.len() == 6
-        && lexicon::is_surname(chars[0])
-        && lexicon::is_surname(chars[3])
+    // Names of three characters run together (`黃富源曹汶龍江翠如`, a list whose separators
+    // a copy lost): each third character a surname, no title or unit among them.
+    if chars.len() >= 6
+        && chars.len() % 3 == 0
+        && chars.len() <= 60
+        && chars.iter().all(|&c| crate::text::is_han(c))
+        && chars.chunks(3).all(|n| lexicon::is_surname(n[0]))
         && title_matches(&chars).is_empty()
         && unit_name(s).is_none()
     {
-        let cut: usize = chars[..3].iter().map(|c| c.len_utf8()).sum();
-        return vec![person(&s[..cut]), person(&s[cut..])];
+        return chars
+            .chunks(3)
+            .map(|n| person(&n.iter().collect::<String>()))
+            .collect();
     }
     vec![person(s)]
 }

@@ -89,6 +89,18 @@ pub fn times(s: &str) -> Vec<(u8, u8, bool)> {
                 };
                 if m < 60 {
                     let mut hour = h;
+                    // `7:00 PM`: the part of the day written after the time.
+                    let after = s[j + used..].trim_start_matches(is_space);
+                    let pm = match after.get(..2) {
+                        Some("PM" | "pm" | "Pm") => Some(true),
+                        Some("AM" | "am" | "Am") => {
+                            if hour == 12 {
+                                hour = 0;
+                            }
+                            Some(false)
+                        }
+                        _ => pm,
+                    };
                     if pm == Some(true) && hour < 12 && !(noon && hour >= 11) {
                         hour += 12;
                     }
@@ -120,5 +132,7 @@ mod tests {
         assert_eq!(times("中午12時10分"), [(12, 10, false)]);
         assert_eq!(times("下午二時三十分"), [(14, 30, false)]);
         assert_eq!(times("上午10時半"), [(10, 30, false)]);
+        assert_eq!(times("Jul 6, 2022 7:00 PM"), [(19, 0, false)]);
+        assert_eq!(times("12:30 am"), [(0, 30, false)]);
     }
 }
