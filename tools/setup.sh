@@ -10,7 +10,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
 rust() {
-  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  # Read whole, not through `grep -q` (see browser() below).
+  local targets
+  targets=$(rustup target list --installed 2>/dev/null || true)
+  if ! grep -qx wasm32-unknown-unknown <<<"$targets"; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
@@ -36,16 +39,26 @@ node() {
 
 browser() {
   local missing=()
-  [ -x /usr/bin/chromium ] || missing+=(chromium)
-  # Without a CJK font, Chinese renders as boxes in screenshots.
-  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
-  if [ ${#missing[@]} -gt 0 ]; then
-    say "installing ${missing[*]} from Debian"
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo=sudo
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+  # Without a CJK font, Chinese renders as boxes in screenshots. The list is read whole into a
+  # variable: `fc-list | grep -q` under pipefail fails when grep stops reading early (SIGPIPE),
+  # which made every run reinstall the fonts.
+  local fonts
+  fonts=$(fc-list : family 2>/dev/null || true)
+  case "$fonts" in *'Noto Sans CJK'* | *'Noto Sans TC'*) ;; *) missing+=(fonts-noto-cjk) ;; esac
+  [ ${#missing[@]} -gt 0 ] || return 0
+  if ! command -v apt-get >/dev/null; then
+    # Not Debian: say what is missing. A missing font only makes screenshots ugly; a missing
+    # browser stops the browser tests.
+    say "missing ${missing[*]} and no apt-get to install it; install it by hand (or set CHROMIUM=/path/to/chromium)"
+    case " ${missing[*]} " in *' chromium '*) return 1 ;; esac
+    return 0
   fi
+  say "installing ${missing[*]} from Debian"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 case "${1:-all}" in
