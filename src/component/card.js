@@ -29,7 +29,8 @@ export class Card {
     el.hidden = !has;
     if (!has) return;
     el.setAttribute('aria-label', s.meeting);
-    const title = [meta.body, meta.title].filter(Boolean).join(' ');
+    // A title that names its body already (臺北市都市計畫委員會第640次…) does not get it twice.
+    const title = meta.body && meta.title?.startsWith(meta.body) ? meta.title : [meta.body, meta.title].filter(Boolean).join(' ');
     if (title) el.append(h('h2', { part: 'title' }, title, meta.edition ? h('span', { class: 'note' }, `（${meta.edition}）`) : ''));
 
     const facts = (...pairs) => {

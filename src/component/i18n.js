@@ -1,7 +1,8 @@
 // The component's own words, in 繁體中文 by default and in English with lang="en" on the
 // element (or an ancestor). The parser's notes come with an English message for the command
 // line; here they are worded again for a reader, from their stable codes, with {line},
-// {expected} and {found} filled in (an unknown code falls back to the parser's message).
+// {expected} and {found} filled in (an unknown code falls back to the parser's message). A `|`
+// parts what was found from what it may mean.
 
 const MB = (n) => (n / 1048576).toFixed(1);
 
@@ -58,9 +59,10 @@ const zh = {
   tally: (n, absent, subs, observers) =>
     [n ? `出席 ${n} 人${absent ? `，請假 ${absent} 人` : ''}${subs ? `，代理 ${subs} 人` : ''}` : '', observers ? `列席 ${observers} 人` : ''].filter(Boolean).join('；'),
   headerLines: (n) => `表頭原文（${n} 行）`,
-  doubtTitle: '這份大綱可能有誤，請對照原文：',
+  doubtTitle: (n) => `這份大綱有 ${n} 處可能有誤，請對照原文：`,
   alsoAt: '另見',
   andMore: (n) => `等，另有 ${n} 處`,
+  moreKinds: (n) => `另有 ${n} 種提示，見大綱下方的「解析提示」。`,
   problems: (n) => `解析提示（${n}）`,
   more: (n) => `另有 ${n} 則未列出。`,
   line: (n) => `第 ${n} 行`,
@@ -84,18 +86,18 @@ const zh = {
     'empty-input': '沒有內容：請貼上或開啟會議紀錄的文字。',
     'binary-input': '這看起來不是文字檔（可能是 PDF 或 Word 檔本身），請改用其中的文字。',
     'control-characters': '第 {line} 行起有看不見的控制字元，已略過。',
-    'not-chinese': '這份文字大多不是中文；本工具是為我國的會議紀錄設計的，大綱可能不完整。',
-    'no-structure': '找不到編號、欄位或段落標題：大綱只是依序排列的段落。',
-    'numbering-gap': '第 {line} 行編號跳號：預期 {expected}，實際為 {found}，可能漏了一項，或這一項放錯了層次。',
-    'numbering-repeat': '第 {line} 行編號重複或倒退：預期 {expected}，實際為 {found}，這裡的層次可能排錯了。',
+    'not-chinese': '這份文字大多不是中文|；本工具是為我國的會議紀錄設計的，大綱可能不完整。',
+    'no-structure': '找不到編號、欄位或段落標題|：大綱只是依序排列的段落。',
+    'numbering-gap': '第 {line} 行編號跳號：預期 {expected}，實際為 {found}|，可能漏了一項，或這一項放錯了層次。',
+    'numbering-repeat': '第 {line} 行編號重複或倒退：預期 {expected}，實際為 {found}|，這裡的層次可能排錯了。',
     'numbering-start': '第 {line} 行的一組編號從 {found} 開始，而不是 {expected}。',
     'style-depth': '第 {line} 行的編號在第 {found} 層，同樣的編號先前在第 {expected} 層。',
     'depth-limit': '第 {line} 行起層次太深，更深的項目放在最後一層。',
-    'weekday-mismatch': '第 {line} 行星期與日期不符：應為{expected}，紀錄寫的是{found}。',
-    'header-unreadable': '第 {line} 行讀不出會議的日期或時間：「{found}」。',
-    'heading-holds-items': '第 {line} 行起的項目掛在一行沒有編號的文字下，可能不是標題。',
-    'top-level-fragments': '第 {line} 行起有許多段落不在任何編號之下，大綱可能不完整。',
-    'bare-numbers': '第 {line} 行起有單獨成行的數字，可能是頁碼，已當作文字保留。',
+    'weekday-mismatch': '第 {line} 行星期與日期不符|：應為{expected}，紀錄寫的是{found}。',
+    'header-unreadable': '第 {line} 行讀不出會議的日期或時間|：「{found}」。',
+    'heading-holds-items': '第 {line} 行起的項目掛在一行沒有編號的文字下|，那一行可能不是標題。',
+    'top-level-fragments': '第 {line} 行起有許多段落不在任何編號之下|，大綱可能不完整。',
+    'bare-numbers': '第 {line} 行起有單獨成行的數字|，可能是頁碼，已當作文字保留。',
   },
 };
 
@@ -152,9 +154,10 @@ const en = {
   tally: (n, absent, subs, observers) =>
     [n ? `${n} present${absent ? `, ${absent} on leave` : ''}${subs ? `, ${subs} represented` : ''}` : '', observers ? `${observers} also present` : ''].filter(Boolean).join('; '),
   headerLines: (n) => `The header as written (${n} lines)`,
-  doubtTitle: 'This outline may be wrong here; check it against the text:',
+  doubtTitle: (n) => `This outline may be wrong in ${n === 1 ? 'one place' : `${n} places`}; check it against the text:`,
   alsoAt: 'also',
   andMore: (n) => `and ${n} more`,
+  moreKinds: (n) => `${n} more kinds of note: see the parser notes below the outline.`,
   problems: (n) => `Parser notes (${n})`,
   more: (n) => `${n} more not listed.`,
   line: (n) => `line ${n}`,
@@ -178,32 +181,38 @@ const en = {
     'empty-input': 'Nothing to read: paste or open the text of some minutes.',
     'binary-input': 'This does not look like text (a PDF or Word file itself?); use the text inside it.',
     'control-characters': 'From line {line}, invisible control characters were left out.',
-    'not-chinese': 'The text is mostly not Chinese; this tool is made for Taiwanese minutes, so the outline may be incomplete.',
-    'no-structure': 'No numbering, labels or sections were found: the outline is the paragraphs in order.',
-    'numbering-gap': 'Line {line}: the numbering skips (expected {expected}, found {found}); an item may be missing, or this one is at the wrong level.',
-    'numbering-repeat': 'Line {line}: the numbering repeats or goes back (expected {expected}, found {found}); the levels here may be wrong.',
+    'not-chinese': 'The text is mostly not Chinese|; this tool is made for Taiwanese minutes, so the outline may be incomplete.',
+    'no-structure': 'No numbering, labels or sections were found|: the outline is the paragraphs in order.',
+    'numbering-gap': 'Line {line}: the numbering skips (expected {expected}, found {found})|; an item may be missing, or this one is at the wrong level.',
+    'numbering-repeat': 'Line {line}: the numbering repeats or goes back (expected {expected}, found {found})|; the levels here may be wrong.',
     'numbering-start': 'Line {line}: a list starts at {found} instead of {expected}.',
     'style-depth': 'Line {line}: this numbering is at level {found}; the same numbering was at level {expected} before.',
     'depth-limit': 'From line {line} the outline nests too deep; deeper items are kept at the last level.',
-    'weekday-mismatch': 'Line {line}: the weekday does not match the date (it should be {expected}; the minutes say {found}).',
-    'header-unreadable': 'Line {line}: the date or time of the meeting could not be read: “{found}”.',
-    'heading-holds-items': 'From line {line}, numbered items hang under a line without a number, which may not be a heading.',
-    'top-level-fragments': 'From line {line}, many paragraphs are outside any numbered part; the outline may be incomplete.',
-    'bare-numbers': 'From line {line}, numbers alone on their lines were kept as text; they may be page numbers.',
+    'weekday-mismatch': 'Line {line}: the weekday does not match the date|: it should be {expected}, the minutes say {found}.',
+    'header-unreadable': 'Line {line}: the date or time of the meeting could not be read|: “{found}”.',
+    'heading-holds-items': 'From line {line}, numbered items hang under a line without a number|, which may not be a heading.',
+    'top-level-fragments': 'From line {line}, many paragraphs are outside any numbered part|; the outline may be incomplete.',
+    'bare-numbers': 'From line {line}, numbers alone on their lines were kept as text|; they may be page numbers.',
   },
 };
 
 for (const s of [zh, en]) {
-  /** A parser note in words for a reader. Without a line (0), the words about the line go. */
-  s.diagnostic = (d) => {
+  /**
+   * A parser note in words for a reader, as [what, why]: what was found, and what it may mean
+   * (the banner keeps to `what` where space is short). Without a line (0), the words about the
+   * line go. An unknown code gives the parser's own message.
+   */
+  s.noteParts = (d) => {
     let t = s.notes[d.code];
-    if (!t) return d.message;
+    if (!t) return [d.message, ''];
     if (!d.line) {
       t = t.replace(/^(第 \{line\} 行(起的|起|的)?|(From line|Line) \{line\}[:,]? ?)/, '');
       t = t[0].toUpperCase() + t.slice(1);
     }
-    return t.replace(/\{(line|expected|found)\}/g, (_, k) => String(d[k] ?? ''));
+    const [what, why = ''] = t.replace(/\{(line|expected|found)\}/g, (_, k) => String(d[k] ?? '')).split('|');
+    return [what, why];
   };
+  s.diagnostic = (d) => s.noteParts(d).join('');
   /** Why a load failed (a LoadError from load.js), in words. */
   s.loadError = (e) => (s.why[e?.code] ?? (() => String(e?.message ?? e)))(e);
 }

@@ -8,6 +8,10 @@ import { h } from './dom.js';
 const MAX_PROBLEMS = 300;
 /** Lines a banner entry offers to jump to; the rest are counted. */
 const MAX_JUMPS = 6;
+/** Kinds of doubt the banner lists; the rest are in the notes panel. */
+const MAX_KINDS = 3;
+/** Narrower than this (CSS pixels, 36rem), the component is on a phone. */
+const NARROW = 576;
 
 export class Notes {
   /**
@@ -26,8 +30,8 @@ export class Notes {
   /** A button that jumps to the node at `line`, or the words alone when there is none. */
   #jumper(o, line, words, cls = 'jump') {
     const id = line ? o.nodeAt(line) : -1;
-    if (id < 0) return h('span', null, words);
-    const b = h('button', { type: 'button', class: cls, part: 'jump' }, words);
+    if (id < 0) return h('span', null, ...[words].flat());
+    const b = h('button', { type: 'button', class: cls, part: 'jump' }, ...[words].flat());
     b.addEventListener('click', () => this.jump(id));
     return b;
   }
@@ -46,8 +50,9 @@ export class Notes {
       groups.get(d.code).push(d);
     }
     const list = h('ul');
-    for (const all of groups.values()) {
-      const li = h('li', { class: `sev-${all[0].severity}` }, this.#jumper(o, all[0].line, s.diagnostic(all[0])));
+    for (const all of [...groups.values()].slice(0, MAX_KINDS)) {
+      const [what, why] = s.noteParts(all[0]);
+      const li = h('li', { class: `sev-${all[0].severity}` }, this.#jumper(o, all[0].line, [what, h('span', { class: 'why' }, why)]));
       const rest = all.slice(1).filter((d) => d.line);
       if (rest.length) {
         const also = h('span', { class: 'also' }, s.alsoAt);
@@ -57,7 +62,12 @@ export class Notes {
       }
       list.append(li);
     }
-    banner.append(h('p', { class: 'banner-title' }, s.doubtTitle), list);
+    if (groups.size > MAX_KINDS) list.append(h('li', { class: 'also' }, s.moreKinds(groups.size - MAX_KINDS)));
+    // Open, unless on a phone it would push the outline off the first screen: then one line,
+    // which opens to the list.
+    const narrow = (banner.parentElement?.clientWidth ?? 0) < NARROW;
+    const open = !narrow || groups.size <= 2;
+    banner.append(h('details', { open }, h('summary', { class: 'banner-title' }, s.doubtTitle(doubts.length)), list));
   }
 
   #panel(o) {

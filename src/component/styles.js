@@ -58,6 +58,7 @@ export const css = `
   overflow-wrap: anywhere;
   /* \`all\` resets everything a page passes down but direction: minutes read left to right. */
   direction: ltr;
+  container-type: inline-size;
 }
 .mo *, .mo *::before, .mo *::after { box-sizing: border-box; }
 [hidden]:not([hidden="until-found"]) { display: none !important; }
@@ -128,8 +129,9 @@ button.chip[aria-pressed="true"]:hover { background: var(--_accent); }
   margin: .5rem 0; padding: .4rem .75rem; font-size: .9em; background: var(--_soft);
   border-inline-start: 4px solid var(--_warn); border-radius: var(--mo-radius, .25rem);
 }
-.banner .banner-title { margin: 0; font-weight: 700; }
-.banner ul { margin: .15rem 0 0; padding-inline-start: 1.1rem; }
+.banner .banner-title { margin: 0; font-weight: 700; cursor: pointer; }
+.banner ul { margin: .1rem 0 0; padding: 0; list-style: none; }
+.banner li { margin: .1rem 0; }
 .banner .also { color: var(--_muted); }
 .jump {
   font-size: 1em; border: none; padding: 0 .15rem; text-align: start; min-height: 0;
@@ -211,6 +213,17 @@ details.problems { margin-top: 1rem; }
 details.problems summary { cursor: pointer; color: var(--_muted); }
 details.problems li { margin: .25rem 0; }
 .sev-error, .sev-error .jump { color: var(--_error); }
+
+/* A phone: what the outline needs above it, and no more, so that it starts on the first screen. */
+@container (max-width: 36rem) {
+  .banner .why, .card .facts .note { display: none; }
+  .banner, .card { line-height: 1.5; }
+  .card h2 { font-size: 1em; }
+  .statusbar { min-height: 2.25rem; margin: .1rem 0; }
+  .card .facts { gap: 0 .9rem; }
+  .toolbar .actions { gap: .35rem; }
+  .toolbar .actions button, .toolbar .actions .menu > summary { padding: .25rem .55rem; }
+}
 
 @media (prefers-reduced-motion: no-preference) {
   .row { transition: background-color .12s; }
