@@ -15,17 +15,12 @@ import { Outline } from './model.js';
 import { read, LoadError } from './load.js';
 import { decode } from './decode.js';
 import { Live } from './live.js';
-import { Card } from './card.js';
-import { Notes } from './notes.js';
-import { Toolbar } from './toolbar.js';
-import { Views } from './views.js';
-import { JumpBox } from './keys.js';
+import * as ui from './ui.js';
 
 // In the parser's worker (the same script) there is no HTMLElement, and no element is made.
 const Base = globalThis.HTMLElement ?? class {};
 let sheet = null;
 let instances = 0;
-const short = (s) => (s.length > 24 ? s.slice(0, 23) + '…' : s);
 
 export class MinutesOutline extends Base {
   static observedAttributes = ['src', 'lang', 'sync-url'];
@@ -223,7 +218,8 @@ export class MinutesOutline extends Base {
       } catch (err) {
         if (token !== this.#token) return;
         // The page's own copy of the minutes is still worth showing.
-        const own = (await this.#inline()).trim() ? await this.#inline() : '';
+        const inline = await this.#inline();
+        const own = inline.trim() ? inline : '';
         if (token !== this.#token) return;
         const why = s.loadError(err instanceof LoadError ? err : new LoadError('network'));
         this.#live.warn(s.fetchFailed(src, why) + (own ? s.showingInline : ''));
@@ -279,7 +275,8 @@ export class MinutesOutline extends Base {
     this.#build();
     await this.#render(!wanted && replaced && filter.narrows(this.#state));
     if (token !== this.#token) return;
-    this.#warm(outline);
+    // The search text is folded while the page is idle, so that the first search is quick.
+    outline.warmWhenIdle(() => outline === this.#outline && this.isConnected);
     this.#emit('mo-ready', { nodes: outline.count, diagnostics: outline.diagnostics.length });
   }
 
@@ -311,87 +308,44 @@ export class MinutesOutline extends Base {
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
-  /** Prepares the search text while the page is idle, so that the first search is quick. */
-  #warm(outline) {
-    if (typeof requestIdleCallback !== 'function') return;
-    const step = (deadline) => {
-      if (outline !== this.#outline || !this.isConnected) return;
-      if (!outline.warm(() => deadline.timeRemaining() > 2)) requestIdleCallback(step);
-    };
-    requestIdleCallback(step);
-  }
-
   // ----- the interface ---------------------------------------------------------------------
 
   /** Builds the interface (again after a change of language); the live regions are kept. */
   #build() {
     const s = (this.#s = strings(this));
-    const p = this.#prefix;
-    this.#live ??= new Live(p);
-    const live = this.#live;
-    const say = (text) => live.say(text);
-    const parts = {};
-    parts.toolbar = new Toolbar(s, p, {
-      change: (changes) => {
-        const next = filter.normalise({ ...this.#state, node: -1, ...changes });
-        if (!filter.same(next, this.#state)) this.#apply(next);
-      },
-      step: (dir) => {
-        const words = parts.views.step(dir);
-        if (words) say(words);
-      },
-      setAll: (open) => (open ? this.expandAll() : this.collapseAll()),
-      copy: () => this.#copyView(),
-      export: (kind) => this.#export(kind),
-      clear: () => this.clearFilter(),
-      slow: () => parts.views.ms > 50,
-    });
-    parts.jump = new JumpBox(s, p, say);
-    parts.trees = h('div', { class: 'trees' });
-    parts.views = new Views({
-      container: parts.trees,
-      live,
+    this.#live ??= new Live(this.#prefix);
+    this.#parts = ui.build({
       s,
-      prefix: p,
-      onSelect: (id) => this.#selected(id),
-      onLink: (id) => this.#copy(this.linkTo(id), s.copiedNode(this.#label(id))),
-      onMiss: (view) => parts.jump.open(view),
+      prefix: this.#prefix,
+      live: this.#live,
+      api: {
+        state: () => this.#state,
+        apply: (st) => this.#apply(st),
+        expandAll: () => this.expandAll(),
+        collapseAll: () => this.collapseAll(),
+        clear: () => this.clearFilter(),
+        copyView: () => {
+          const chosen = this.#parts.views.view?.selected ?? -1;
+          const id = chosen >= 0 ? chosen : this.#state.node;
+          this.#live.copy(this.#link(this.#state, id), s.copiedView(id >= 0 && this.#outline ? this.#outline.label(id) : ''), s);
+        },
+        copyNode: (id) => this.#live.copy(this.linkTo(id), s.copiedNode(this.#outline.label(id)), s),
+        export: (kind) => this.#outline && exporter.saveView(kind, { outline: this.#outline, kept: this.#parts.views.kept, model: () => this.document }),
+        select: (id) => this.#selected(id),
+        reveal: (id) => this.reveal(id),
+      },
     });
-    parts.card = new Card(h('section', { class: 'card', part: 'card', hidden: true }), s);
-    parts.notes = new Notes(
-      h('section', { class: 'banner', part: 'banner', hidden: true }),
-      h('details', { class: 'problems', part: 'problems', hidden: true }),
-      s,
-      (id) => this.reveal(id),
-    );
-    const statusbar = h('div', { class: 'statusbar' }, live.status, parts.toolbar.ui.clear);
-    parts.main = h(
-      'div',
-      { class: 'mo', lang: s.lang },
-      live.alert,
-      parts.notes.banner,
-      parts.card.el,
-      parts.toolbar.el,
-      statusbar,
-      live.progress,
-      parts.jump.el,
-      parts.trees,
-      parts.notes.panel,
-    );
-    this.#root.replaceChildren(parts.main);
-    this.#parts = parts;
-    parts.toolbar.sync(this.#state);
+    this.#root.replaceChildren(this.#parts.main);
+    this.#parts.toolbar.sync(this.#state);
   }
 
   /** Renders everything for the current outline, then applies the state. */
   async #render(carried = false) {
     const o = this.#outline;
-    const { card, notes, toolbar, views } = this.#parts;
-    card.render(o);
-    notes.render(o);
-    toolbar.setUnits(o.units, (u) => {
-      const on = this.#state.units.includes(u);
-      this.#apply({ ...this.#state, units: on ? this.#state.units.filter((x) => x !== u) : [...this.#state.units, u], node: -1 });
+    const { views } = this.#parts;
+    ui.fill(this.#parts, o, (u) => {
+      const units = this.#state.units;
+      this.#apply({ ...this.#state, units: units.includes(u) ? units.filter((x) => x !== u) : [...units, u], node: -1 });
     });
     views.carried = carried;
     const done = views.show(o, this.#state);
@@ -415,26 +369,14 @@ export class MinutesOutline extends Base {
     if (!initial && changed) this.dispatchEvent(new CustomEvent('mo-filter', { detail: { filter: this.filter, matches: views.count } }));
   }
 
-  /** The key of this element's state in the URL fragment: its id, or `mo`. */
-  #key() {
-    return this.id || 'mo';
-  }
-
-  /** The state a link in the URL fragment asks for, its node found in the outline; or null. */
+  /** The state a link in the URL fragment asks for (its node found in the outline), or null. */
   #wanted() {
-    const w = url.fromFragment(location.hash, this.#key());
-    return w && filter.normalise({ ...w.state, node: url.resolve(this.#outline, w.node) });
+    return url.wanted(location.hash, this.id || 'mo', this.#outline);
   }
 
-  /** The fragment with `state` (and node `id`) written in, the page's other keys kept. */
-  #fragment(state, id) {
-    const o = this.#outline;
-    const ref = id < 0 ? null : o && id < o.count ? url.nodeRef(o, id) : String(id);
-    return url.toFragment(location.hash, this.#key(), state, ref);
-  }
-
+  /** This page's URL with `state` (and node `id`) in the fragment, the page's other keys kept. */
   #link(state, id) {
-    return location.href.replace(/#.*$/, '') + this.#fragment(state, id);
+    return url.link(this.id || 'mo', this.#outline, state, id);
   }
 
   #fromUrl() {
@@ -445,49 +387,11 @@ export class MinutesOutline extends Base {
 
   /** Writes the state into the URL fragment, for pages that ask for it (`sync-url`). */
   #toUrl() {
-    if (!this.hasAttribute('sync-url')) return;
-    const hash = this.#fragment(this.#state, this.#state.node);
-    if (hash !== location.hash && !(hash === '' && location.hash === '')) {
-      history.replaceState(history.state, '', location.href.replace(/#.*$/, '') + hash);
-    }
-  }
-
-  #label(id) {
-    const o = this.#outline;
-    return short((o.marker(id) + o.text(id)).replace(/\s+/g, ' ').trim());
+    if (this.hasAttribute('sync-url')) url.write(this.id || 'mo', this.#outline, this.#state);
   }
 
   #selected(id) {
-    const o = this.#outline;
-    const node = { id, kind: o.kind(id), marker: o.marker(id), text: o.text(id), line: o.line(id), unit: o.unit(id) };
+    const node = this.#outline.summary(id);
     this.dispatchEvent(new CustomEvent('mo-select', { detail: { id, node, link: this.linkTo(id) } }));
-  }
-
-  /** Copies a link to what is on screen: the filters, and the node chosen, if one is. */
-  #copyView() {
-    const chosen = this.#parts.views.view?.selected ?? -1;
-    const id = chosen >= 0 ? chosen : this.#state.node;
-    this.#copy(this.#link(this.#state, id), this.#s.copiedView(id >= 0 && this.#outline ? this.#label(id) : ''));
-  }
-
-  async #copy(link, words) {
-    try {
-      await navigator.clipboard.writeText(link);
-      this.#live.say(words);
-    } catch {
-      // No clipboard (an insecure page, or permission refused): show the link instead.
-      this.#live.say(`${this.#s.linkIs} ${link}`);
-    }
-  }
-
-  #export(kind) {
-    const o = this.#outline;
-    if (!o) return;
-    let keep = this.#parts.views.kept?.show;
-    if (!keep) {
-      keep = new Uint8Array(o.count);
-      keep.fill(1, o.bodyStart);
-    }
-    exporter.save(exporter.file(kind, { outline: o, model: () => this.document, keep }));
   }
 }

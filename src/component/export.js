@@ -16,6 +16,16 @@ export function file(kind, { outline, model, keep }) {
   return { text: csv(outline, keep), name: `${base}.csv`, type: 'text/csv' };
 }
 
+/** Saves the view as `kind`: what the filters keep (`kept`), else the body. */
+export function saveView(kind, { outline, kept, model }) {
+  let keep = kept?.show;
+  if (!keep) {
+    keep = new Uint8Array(outline.count);
+    keep.fill(1, outline.bodyStart);
+  }
+  save(file(kind, { outline, model, keep }));
+}
+
 /** Saves a file (file()'s result) from the page: a blob: URL is allowed under a strict CSP. */
 export function save({ text, name, type }) {
   const url = URL.createObjectURL(new Blob([text], { type }));

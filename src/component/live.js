@@ -33,6 +33,17 @@ export class Live {
     }
   }
 
+  /** Copies a link and says so (`words`); where the clipboard is refused, shows the link. */
+  async copy(link, words, s) {
+    try {
+      await navigator.clipboard.writeText(link);
+      this.say(words);
+    } catch {
+      // No clipboard (an insecure page, or permission refused).
+      this.say(`${s.linkIs} ${link}`);
+    }
+  }
+
   /**
    * Progress in the bar at once, in words at most a few times a second (a live region that
    * changes with every piece would talk without end).

@@ -160,6 +160,26 @@ export class Outline {
     return true;
   }
 
+  /** Folds everything while the page is idle, as long as `alive()` says the outline is still shown. */
+  warmWhenIdle(alive) {
+    if (typeof requestIdleCallback !== 'function') return;
+    const step = (deadline) => {
+      if (alive() && !this.warm(() => deadline.timeRemaining() > 2)) requestIdleCallback(step);
+    };
+    requestIdleCallback(step);
+  }
+
+  /** The node's marker and text on one line, cut short: how a message names it. */
+  label(i) {
+    const s = (this.marker(i) + this.text(i)).replace(/\s+/g, ' ').trim();
+    return s.length > 24 ? s.slice(0, 23) + '…' : s;
+  }
+
+  /** What events say of a node, without building the model. */
+  summary(i) {
+    return { id: i, kind: this.kind(i), marker: this.marker(i), text: this.text(i), line: this.line(i), unit: this.unit(i) };
+  }
+
   /** Rows of cells, for table nodes. */
   rows(i) {
     return this.tables.get(i) ?? null;

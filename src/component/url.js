@@ -47,6 +47,25 @@ export function toFragment(hash, prefix, s, node = null) {
   return out ? `#${out}` : '';
 }
 
+/** The state the fragment asks of element `key`, its node found in outline `o`; null for none. */
+export function wanted(hash, key, o) {
+  const w = fromFragment(hash, key);
+  return w && normalise({ ...w.state, node: resolve(o, w.node) });
+}
+
+/** This page's URL with `state` (and node `id`, -1 for none) under `key`, other keys kept. */
+export function link(key, o, state, id) {
+  const ref = id < 0 ? null : o && id < o.count ? nodeRef(o, id) : String(id);
+  return location.href.replace(/#.*$/, '') + toFragment(location.hash, key, state, ref);
+}
+
+/** Writes the state into this page's fragment, without a new history entry. */
+export function write(key, o, state) {
+  const to = link(key, o, state, state.node);
+  const hash = to.slice(location.href.replace(/#.*$/, '').length);
+  if (hash !== location.hash && !(hash === '' && location.hash === '')) history.replaceState(history.state, '', to);
+}
+
 // ----- naming a node -------------------------------------------------------------------------
 
 const RESERVED = /[/~*]/g;
