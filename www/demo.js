@@ -16,6 +16,13 @@ const say = {
   paste: document.getElementById('paste-status'),
 };
 const KEPT = 'minutes-outline-demo';
+/**
+ * Longer texts (in characters) are outlined whole but shown in the box only in part: a textarea
+ * holding megabytes takes seconds to paste into and to lay out again each time the page changes.
+ */
+const PREVIEW = 100_000;
+const clearBox = document.getElementById('clear-paste');
+const MB = (n) => (n / 1048576).toFixed(1);
 const Outline = await customElements.whenDefined('minutes-outline');
 
 /** One message at a time, next to the control it is about. */
@@ -26,9 +33,18 @@ function tell(where, text, error = false) {
   }
 }
 
+/** Puts a text in the box: the whole of it, or its start (read-only) when it is long. */
+function fill(text) {
+  const long = text.length > PREVIEW;
+  paste.value = long ? text.slice(0, PREVIEW) : text;
+  paste.readOnly = long;
+  clearBox.hidden = !long;
+  return long;
+}
+
 /** Shows a text; `source` is what a link (sample, src) or a reload (sessionStorage) needs. */
 function show(text, source = {}) {
-  if (!source.pasted) paste.value = text;
+  if (!source.pasted) fill(text);
   outline.text = text;
   const q = new URLSearchParams();
   if (source.sample) q.set('sample', source.sample);
@@ -79,15 +95,30 @@ async function openFile(f, where = 'file') {
 }
 
 let timer = 0;
-const fromPaste = () => {
+const fromPaste = (text = paste.value) => {
   clearTimeout(timer);
-  show(paste.value, { pasted: true });
-  tell('paste', keep({ text: paste.value, name: '' }) ? '' : '這份文字太長，重新整理後不會保留。');
+  show(text, { pasted: true });
+  const kept = keep({ text, name: '' });
+  const long = text.length > PREVIEW ? `貼上的文字很長（${MB(text.length)} M 字），框內只顯示開頭，大綱是全文。` : '';
+  tell('paste', long + (kept ? '' : '這份文字太長，重新整理後不會保留。'));
 };
-// A paste is one act: outlined at once, with word of it at once (a long one takes a while).
-paste.addEventListener('paste', () => {
+// A paste is one act: outlined at once, with word of it at once. A long one goes to the outline
+// without going through the box, which would take seconds to take it.
+paste.addEventListener('paste', (e) => {
+  const text = e.clipboardData?.getData('text/plain') ?? '';
+  if (text.length > PREVIEW) {
+    e.preventDefault();
+    tell('paste', `正在整理貼上的文字（${MB(text.length)} M 字）…`);
+    fill(text);
+    setTimeout(() => fromPaste(text));
+    return;
+  }
   tell('paste', '正在整理貼上的文字…');
-  setTimeout(fromPaste);
+  setTimeout(() => fromPaste());
+});
+clearBox.addEventListener('click', () => {
+  fill('');
+  paste.focus();
 });
 // Typing is many: outlined when it pauses.
 paste.addEventListener('input', (e) => {
@@ -127,8 +158,7 @@ if (query.get('src')) {
   urlInput.value = query.get('src');
   await loadUrl(query.get('src'));
 } else if (!wanted && kept?.text) {
-  paste.value = kept.text;
-  show(kept.text, { pasted: true, name: kept.name });
+  show(kept.text, { name: kept.name });
   tell('paste', kept.name ? `已還原先前開啟的 ${kept.name}。` : '已還原先前貼上的文字。');
 } else {
   await loadSample(wanted ?? samples[0]);

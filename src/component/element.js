@@ -265,15 +265,17 @@ export class MinutesOutline extends Base {
     // A large outline's first screen in a task of its own: two shorter waits for the page.
     if (outline.count > 20_000) await nextTask();
     if (token !== this.#token) return;
-    const replaced = this.#outline !== null;
+    // A text after another one that had something to filter (not the empty element's).
+    const replaced = this.#outline?.count > 0;
     this.#parsed = parsed;
     this.#outline = outline;
-    // A link into the page (or a shared view) comes back on load. Without one, filters kept
-    // from the text before are said to be so.
+    // A link into the page (or a shared view) comes back on load. Filters kept from the text
+    // before (the fragment may be their own copy, with sync-url) are said to be so.
     const wanted = this.#wanted();
+    const carried = replaced && filter.narrows(this.#state) && (!wanted || filter.same({ ...wanted, node: -1 }, { ...this.#state, node: -1 }));
     if (wanted) this.#state = wanted;
     this.#build();
-    await this.#render(!wanted && replaced && filter.narrows(this.#state));
+    await this.#render(carried);
     if (token !== this.#token) return;
     // The search text is folded while the page is idle, so that the first search is quick.
     outline.warmWhenIdle(() => outline === this.#outline && this.isConnected);

@@ -17,6 +17,8 @@ export function onKey(view, e) {
   const i = view.focusId;
   if (i < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
   let handled = true;
+  // A key that moves or chooses ends what was being typed ahead.
+  if (e.key.length !== 1 || e.key === ' ' || e.key === '*') view.typed = '';
   switch (e.key) {
     case 'ArrowDown':
       view.focus(view.nextShown(i));
@@ -91,6 +93,7 @@ export function typeAhead(view, ch) {
   }
   // A first character that finds nothing may be an input method's first key: the jump box.
   if (view.typed.length === 1) {
+    view.typed = ''; // what follows is typed in the box
     view.onMiss(view);
     return true;
   }
@@ -151,7 +154,7 @@ export class JumpBox {
     if (k < 0) return;
     this.match = k;
     view.setCurrent(k);
-    this.say(this.s.jumpTo(view.o.marker(k) + view.o.text(k)));
+    this.say(this.s.jumpTo(view.o.label(k)));
   }
 
   /** Closes the box: to the match (`go`), back where it started (false), or leaving focus be (null). */
