@@ -81,7 +81,6 @@ export class Outline {
     this._text = new Array(n);
     this._marker = new Array(n);
     this._folded = new Array(n);
-    this._folds = 0;
   }
 
   parent(i) {
@@ -142,12 +141,7 @@ export class Outline {
 
   /** Marker and text folded for search and type-ahead (search.js), made on first use. */
   folded(i) {
-    let f = this._folded[i];
-    if (!f) {
-      f = this._folded[i] = foldText(this.marker(i) + this.text(i));
-      this._folds++;
-    }
-    return f;
+    return (this._folded[i] ??= foldText(this.marker(i) + this.text(i)));
   }
 
   /** Folds ahead while `more()` says there is time, so that the first search is quick too. */

@@ -9,7 +9,7 @@
 
 import { h } from './dom.js';
 import { row } from './row.js';
-import { onKey, typeAhead } from './keys.js';
+import { onKey } from './keys.js';
 
 /** Documents up to this many nodes are rendered whole. */
 export const EAGER_LIMIT = 4000;
@@ -363,10 +363,5 @@ export class TreeView {
     this.select(i);
     if (e.target.classList.contains('link')) this.onLink(i);
     else if (this.hasKids(i)) this.toggle(i);
-  }
-
-  /** Type-ahead: focus to the next shown node starting with what was typed (keys.js). */
-  typeAhead(ch) {
-    return typeAhead(this, ch);
   }
 }
