@@ -52,7 +52,6 @@
   overflow-wrap: anywhere;
   /* \`all\` resets everything a page passes down but direction: minutes read left to right. */
   direction: ltr;
-  container-type: inline-size;
 }
 .mo *, .mo *::before, .mo *::after { box-sizing: border-box; }
 [hidden]:not([hidden="until-found"]) { display: none !important; }
@@ -208,8 +207,10 @@ details.problems summary { cursor: pointer; color: var(--_muted); }
 details.problems li { margin: .25rem 0; }
 .sev-error, .sev-error .jump { color: var(--_error); }
 
-/* A phone: what the outline needs above it, and no more, so that it starts on the first screen. */
-@container (max-width: 36rem) {
+/* A phone: what the outline needs above it, and no more, so that it starts on the first screen.
+   (A media query, not a container query: a container's width may not come from its content,
+   which would collapse the element in a page's flex row.) */
+@media (max-width: 36rem) {
   .banner .why, .card .facts .note { display: none; }
   .banner, .card { line-height: 1.5; }
   .card h2 { font-size: 1em; }

@@ -11,6 +11,7 @@ const urlForm = document.getElementById('from-url');
 const urlInput = document.getElementById('url');
 const samples = [...document.querySelectorAll('[data-sample]')];
 const say = {
+  sample: document.getElementById('sample-status'),
   file: document.getElementById('file-status'),
   url: document.getElementById('url-status'),
   paste: document.getElementById('paste-status'),
@@ -66,9 +67,13 @@ function keep(entry) {
 }
 
 async function loadSample(b) {
-  const text = await Outline.read(b.dataset.src);
-  show(text, { sample: b.dataset.sample });
-  tell(null, '');
+  try {
+    const text = await Outline.read(b.dataset.src);
+    show(text, { sample: b.dataset.sample });
+    tell(null, '');
+  } catch (err) {
+    tell('sample', `無法載入範例：${err.message}`, true);
+  }
 }
 
 async function loadUrl(url) {

@@ -184,6 +184,21 @@ test('doubt: a hard corpus document raises a banner at the top, in words, each e
   assert.match(words, /Line \d+: the numbering/);
 });
 
+test('doubt: a note about a line of the header jumps to that line in the card', { skip: noCorpus }, async () => {
+  const doc = corpus.find((d) => d.name === 'ntu-senate-108-2-2');
+  const page = await env.page({ viewport: SIZES[0] });
+  await webmaster(page, doc.text);
+  const note = await page.evaluate(() => document.querySelector('minutes-outline').document.diagnostics.find((d) => d.code === 'header-unreadable'));
+  assert.ok(note, 'ntu-senate-108-2-2 has a date the parser cannot read');
+  await page.locator('minutes-outline .banner button.jump', { hasText: `第 ${note.line} 行讀不出會議的日期或時間` }).click();
+  const focused = await page.evaluate(() => {
+    const el = document.querySelector('minutes-outline').shadowRoot.activeElement;
+    return { inCard: !!el?.closest('.card details.source[open]'), text: el?.textContent };
+  });
+  assert.ok(focused.inCard, JSON.stringify(focused));
+  assert.match(focused.text, /^時間/);
+});
+
 // ----- 3. feedback that tells the truth --------------------------------------------------------------
 
 test('the status line ends when rendering ends: expand all, collapse all, a depth, on a long outline', async () => {

@@ -378,6 +378,22 @@ test("hostile page CSS (all: unset, display: none on div, li and roles, inherite
   assert.deepEqual(await problems(page), []);
 });
 
+test("in a page's flex row, a grid cell or an inline-block, the element keeps its width", async () => {
+  const page = await open();
+  await add(
+    page,
+    `<div style="display:flex"><minutes-outline id="flex">${INLINE}</minutes-outline></div>
+     <div style="display:grid;grid-template-columns:auto"><minutes-outline id="grid">${INLINE}</minutes-outline></div>
+     <span style="display:inline-block"><minutes-outline id="inline">${INLINE}</minutes-outline></span>`,
+  );
+  for (const sel of ['#flex', '#grid', '#inline']) {
+    await settled(page, sel);
+    const box = await page.locator(sel).boundingBox();
+    assert.ok(box.width > 300 && box.height > 150, `${sel}: ${JSON.stringify(box)}`);
+  }
+  assert.deepEqual(await problems(page), []);
+});
+
 // ----- strict pages and hostile text ---------------------------------------------------------------------
 
 test('a strict CSP with Trusted Types (`trusted-types minutes-outline`): small and worker-parsed texts, no violation', async () => {
