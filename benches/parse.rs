@@ -47,7 +47,7 @@ fn run(b: Bencher, text: &'static str) {
     // What the component asks of the wasm build: the document and its flat columns.
     b.counter(BytesCount::of_str(text)).bench(|| {
         let doc = minutes_outline::parse(black_box(text));
-        black_box(minutes_outline::flat::flatten(&doc).parent.len())
+        black_box(minutes_outline::emit::flat::flatten(&doc).parent.len())
     });
 }
 

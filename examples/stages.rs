@@ -1,27 +1,35 @@
 //! Times each stage of the parser on a file: `cargo run --release --example stages FILE`.
 use minutes_outline::*;
+use std::time::Instant;
+
 fn main() {
     let path = std::env::args().nth(1).expect("a file");
     let text = std::fs::read_to_string(path).unwrap();
     for _ in 0..5 {
-        let t = std::time::Instant::now();
-        let mut doc = Document::new(&text);
-        let kind = normalise::inspect(&text, &mut doc.diagnostics);
+        let t = Instant::now();
+        let read = read::read(&text, &[]);
         let a = t.elapsed();
-        let (lines, _) = lines::split(&text);
+        let built = build::build(&text, &read.lines);
         let b = t.elapsed();
-        firstpass::build(&lines, &mut doc);
+        let (meta, _) = header::read(&built.tree, built.body_start);
         let c = t.elapsed();
-        header::read(&mut doc);
+        let (facts, _) = facts::find(&built.tree, &meta);
         let d = t.elapsed();
-        extract::run(&mut doc);
+        let units = units::assign(&built.tree);
         let e = t.elapsed();
-        normalise::report_shape(kind, &mut doc);
-        let f = flat::flatten(&doc);
-        let g = t.elapsed();
+        let _ = review::review(
+            &built.tree,
+            &review::Seen {
+                shape: &read.shape,
+                meta: &meta,
+                body_start: built.body_start,
+                bare_numbers: &built.bare_numbers,
+            },
+        );
+        let f = t.elapsed();
         eprintln!(
-            "inspect {:.1?} lines {:.1?} build {:.1?} header {:.1?} extract {:.1?} flatten {:.1?} = {:.1?} ({} nodes, {} segments)",
-            a, b - a, c - b, d - c, e - d, g - e, g, doc.nodes.len(), f.seg_start.len()
+            "read {:.1?} build {:.1?} header {:.1?} facts {:.1?} units {:.1?} review {:.1?} = {:.1?} ({} nodes, {} facts, {} units)",
+            a, b - a, c - b, d - c, e - d, f - e, f, built.tree.nodes.len(), facts.all.len(), units.names.len()
         );
     }
 }

@@ -74,6 +74,7 @@ export type MinutesNodeRole =
   | 'attendees'
   | 'observers'
   | 'absent'
+  | 'publisher'
   | 'subject'
   | 'explanation'
   | 'method'
@@ -172,7 +173,10 @@ export type MinutesDiagnosticCode =
   | 'style-depth'
   | 'weekday-mismatch'
   | 'header-unreadable'
-  | 'depth-limit';
+  | 'depth-limit'
+  | 'heading-holds-items'
+  | 'top-level-fragments'
+  | 'bare-numbers';
 
 export type MinutesSeverity = 'error' | 'warning' | 'info';
 
@@ -204,6 +208,9 @@ export interface MinutesDocument {
   pages: MinutesPage[];
   /** Lines in the input. */
   lines: number;
+  /** Id of the first node of the body; the nodes before it are the front matter (title lines,
+   * header fields, web-page chrome) that `meta` reads. */
+  bodyStart: number;
 }
 
 // ----- the element ---------------------------------------------------------------------------------

@@ -2,14 +2,17 @@
 /* eslint-disable */
 
 /**
- * Parses minutes text; returns `{ schema, meta, outline, diagnostics, units, pages, lines }`.
+ * Parses minutes text; returns `{ schema, meta, outline, diagnostics, units, pages, lines,
+ * bodyStart }`. `hints` (optional, one byte a line) is what a reader of the original file knew
+ * of each line: see `parse_with`.
  */
-export function parse(text: string): any;
+export function parse(text: string, hints?: Uint8Array | number[] | null): any;
 
 /**
- * Parses minutes text into flat columns; node texts are UTF-16 ranges of `text`.
+ * Parses minutes text into flat columns; node texts are UTF-16 ranges of `text`. `hints` as for
+ * `parse`.
  */
-export function parseFlat(text: string): any;
+export function parseFlat(text: string, hints?: Uint8Array | number[] | null): any;
 
 export function schemaVersion(): number;
 
@@ -19,8 +22,8 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
-    readonly parse: (a: number, b: number) => any;
-    readonly parseFlat: (a: number, b: number) => any;
+    readonly parse: (a: number, b: number, c: number, d: number) => any;
+    readonly parseFlat: (a: number, b: number, c: number, d: number) => any;
     readonly schemaVersion: () => number;
     readonly start: () => void;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -1,26 +1,49 @@
 /* @ts-self-types="./parser.d.ts" */
 
 /**
- * Parses minutes text; returns `{ schema, meta, outline, diagnostics, units, pages, lines }`.
+ * Parses minutes text; returns `{ schema, meta, outline, diagnostics, units, pages, lines,
+ * bodyStart }`. `hints` (optional, one byte a line) is what a reader of the original file knew
+ * of each line: see `parse_with`.
  * @param {string} text
+ * @param {Uint8Array | number[] | null} [hints]
  * @returns {any}
  */
-export function parse(text) {
-    const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-    const len0 = WASM_VECTOR_LEN;
-    const ret = wasm.parse(ptr0, len0);
+export function parse(text, hints) {
+    let ptr0, len0, ptr1, len1;
+    try {
+        ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        len0 = WASM_VECTOR_LEN;
+        ptr1 = isLikeNone(hints) ? 0 : passArray8ToWasm0(hints, wasm.__wbindgen_malloc);
+        len1 = WASM_VECTOR_LEN;
+    } catch (e) {
+        if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+        if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+        throw e;
+    }
+    const ret = wasm.parse(ptr0, len0, ptr1, len1);
     return ret;
 }
 
 /**
- * Parses minutes text into flat columns; node texts are UTF-16 ranges of `text`.
+ * Parses minutes text into flat columns; node texts are UTF-16 ranges of `text`. `hints` as for
+ * `parse`.
  * @param {string} text
+ * @param {Uint8Array | number[] | null} [hints]
  * @returns {any}
  */
-export function parseFlat(text) {
-    const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-    const len0 = WASM_VECTOR_LEN;
-    const ret = wasm.parseFlat(ptr0, len0);
+export function parseFlat(text, hints) {
+    let ptr0, len0, ptr1, len1;
+    try {
+        ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        len0 = WASM_VECTOR_LEN;
+        ptr1 = isLikeNone(hints) ? 0 : passArray8ToWasm0(hints, wasm.__wbindgen_malloc);
+        len1 = WASM_VECTOR_LEN;
+    } catch (e) {
+        if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+        if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+        throw e;
+    }
+    const ret = wasm.parseFlat(ptr0, len0, ptr1, len1);
     return ret;
 }
 
@@ -230,6 +253,17 @@ function handleError(f, args) {
         const idx = addToExternrefTable0(e);
         wasm.__wbindgen_exn_store(idx);
     }
+}
+
+function isLikeNone(x) {
+    return x === undefined || x === null;
+}
+
+function passArray8ToWasm0(arg, malloc) {
+    const ptr = malloc(arg.length * 1, 1) >>> 0;
+    getUint8ArrayMemory0().set(arg, ptr / 1);
+    WASM_VECTOR_LEN = arg.length;
+    return ptr;
 }
 
 function passStringToWasm0(arg, malloc, realloc) {

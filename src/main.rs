@@ -4,28 +4,34 @@
 //! minutes-outline FILE...          # the outline of each file, then its diagnostics
 //! minutes-outline --json FILE...   # the full model, one JSON document a line
 //! minutes-outline --json --pretty - < minutes.txt
+//! minutes-outline minutes.odt      # .odt, .fodt and .docx are read too (src/formats/)
+//! minutes-outline --text minutes.docx   # the lines read from a document, as the parser gets them
 //! ```
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: minutes-outline [--json [--pretty]] [--quiet] FILE... (- reads standard input)
+    "usage: minutes-outline [--json [--pretty] | --text] [--quiet] FILE... (- reads standard input)
 
 Prints the outline of Taiwanese government meeting minutes (會議紀錄), then what the parser
-could not understand. --json prints the full data model (docs/MODEL.md), one document a line.
---quiet leaves out the diagnostics.";
+could not understand. A FILE is text (UTF-8, or UTF-16 with a byte order mark) or a document:
+.odt, .fodt or .docx, told by its content. PDF is read in the page (<minutes-outline>, by pdf.js),
+not here. --json prints the full data model (docs/MODEL.md), one document a line. --text prints
+the lines read from each file, as the parser gets them. --quiet leaves out the diagnostics.";
 
 fn main() -> ExitCode {
     let mut json = false;
     let mut pretty = false;
     let mut quiet = false;
+    let mut text_only = false;
     let mut files = Vec::new();
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => json = true,
             "--pretty" => pretty = true,
             "--quiet" | "-q" => quiet = true,
+            "--text" => text_only = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -61,8 +67,22 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let text = decode(&bytes);
-        let doc = minutes_outline::parse(&text);
+        let (text, hints) = match read(&bytes, file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("minutes-outline: {file}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        if text_only {
+            if writeln!(out, "{text}").is_err() {
+                return ExitCode::SUCCESS;
+            }
+            continue;
+        }
+        // What the document's reader knew of each line (list levels, page furniture).
+        let doc = minutes_outline::parse_with(&text, &hints);
         let result = if json {
             let s = if pretty {
                 serde_json::to_string_pretty(&doc)
@@ -97,6 +117,27 @@ fn main() -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The text of a file and its line hints: a document's lines (src/formats/), or the file itself
+/// as text.
+fn read(bytes: &[u8], name: &str) -> Result<(String, Vec<u8>), minutes_outline::formats::Error> {
+    use minutes_outline::formats::{self, Code, Kind};
+    match formats::sniff(bytes) {
+        Kind::Other => Ok((decode(bytes), Vec::new())),
+        _ => formats::read(bytes, name)
+            .map(|x| (x.text, x.hints))
+            .map_err(|mut e| {
+                if e.code == Code::Pdf {
+                    e.message = "this is a PDF, which the command line does not read (no Rust PDF \
+                                 reader tried here puts CJK text in reading order); open it in \
+                                 the page (<minutes-outline>, pdf.js), or convert it first \
+                                 (pdftotext -layout FILE)"
+                        .into();
+                }
+                e
+            }),
     }
 }
 

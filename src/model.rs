@@ -1,70 +1,270 @@
-//! The data model, as serialised to JSON (the CLI's `--json`) and to JavaScript objects (the
-//! `parse` export of the WebAssembly module). `docs/MODEL.md` documents it field by field and
-//! `docs/schema.json` is its JSON Schema; [`SCHEMA_VERSION`] changes when a field changes
-//! meaning or goes away.
+//! The data model: every type a consumer of the parser sees, and the vocabulary the stages
+//! share. A leaf: it imports nothing from the crate.
 //!
-//! Offsets into text (`at`, `labelLen`) count UTF-16 code units, as JavaScript strings do.
+//! The JSON (`--json`, the `parse` export of the WebAssembly module) is written by
+//! [`crate::emit::json`]; `docs/MODEL.md` documents it field by field and `docs/schema.json`
+//! is its JSON Schema, both checked against the enums' `ALL` lists by `tests/schema.rs`.
+//! [`SCHEMA_VERSION`] changes when a field changes meaning or goes away.
 
-use crate::flat::Utf16Cursor;
-use crate::scanners::{Part, Role};
-use crate::tree::{Document, FactValue, NodeId, NONE};
-use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// What a node of the outline is.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    /// A line of the header's title block: issuing body, meeting title, edition.
-    Title,
-    /// A labelled value: a header field (`日期：`) or a field such as `報告單位：`.
-    Field,
-    /// A part of the meeting: `壹、報告事項`, `討論事項`, `散會`.
-    Section,
-    /// An agenda item: `案由一：`, `第一案`, `提案二`, `報告事項三`.
-    Agenda,
-    /// A label that holds content: `說明：`, `決定：`, `決議：`, `辦法：`, `主席裁示：`.
-    Label,
-    /// A numbered item: `一、`, `(一)`, `1、`, `(1)`, `A.`, `①`.
-    Item,
-    /// A line without a number that heads the items below it.
-    Heading,
-    Paragraph,
-    Table,
-    /// `附錄`, `附件一`.
-    Appendix,
+/// An enum whose values have stable names, listed in `ALL` (the flat view indexes them, the
+/// schema and the component's types list them).
+macro_rules! named {
+    ($(#[$m:meta])* pub enum $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal,)* }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name { $($(#[$vm])* $v,)* }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$v,)*];
+            pub fn name(self) -> &'static str {
+                match self { $($name::$v => $s,)* }
+            }
+        }
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+    };
 }
 
-impl Kind {
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Title => "title",
-            Kind::Field => "field",
-            Kind::Section => "section",
-            Kind::Agenda => "agenda",
-            Kind::Label => "label",
-            Kind::Item => "item",
-            Kind::Heading => "heading",
-            Kind::Paragraph => "paragraph",
-            Kind::Table => "table",
-            Kind::Appendix => "appendix",
+named! {
+    /// What a node of the outline is.
+    pub enum Kind {
+        /// A line of the header's title block: issuing body, meeting title, edition.
+        Title = "title",
+        /// A labelled value: a header field (`日期：`) or a field such as `報告單位：`.
+        Field = "field",
+        /// A part of the meeting: `壹、報告事項`, `討論事項`, `散會`.
+        Section = "section",
+        /// An agenda item: `案由一：`, `第一案`, `提案二`, `討論事項三`.
+        Agenda = "agenda",
+        /// A label that holds content: `說明：`, `決定：`, `決議：`, `辦法：`, `主席裁示：`.
+        Label = "label",
+        /// A numbered item: `一、`, `(一)`, `1、`, `(1)`, `A.`, `①`.
+        Item = "item",
+        /// A line without a number that heads the items below it.
+        Heading = "heading",
+        Paragraph = "paragraph",
+        Table = "table",
+        /// `附錄`, `附件一`.
+        Appendix = "appendix",
+    }
+}
+
+named! {
+    /// The kind of a labelled field.
+    pub enum Role {
+        // Header fields.
+        Date = "date",
+        Location = "location",
+        Chair = "chair",
+        Recorder = "recorder",
+        Attendees = "attendees",
+        Observers = "observers",
+        Absent = "absent",
+        /// Who issued the minutes: `發文機關`.
+        Publisher = "publisher",
+        // Labels that hold content.
+        Subject = "subject",
+        Explanation = "explanation",
+        Method = "method",
+        Decision = "decision",
+        Opinion = "opinion",
+        Response = "response",
+        Note = "note",
+        // Labels that name who.
+        Unit = "unit",
+        Person = "person",
+        /// A short line ending in a colon that heads what follows: `委員發言要點：`.
+        Other = "other",
+    }
+}
+
+impl Role {
+    pub fn is_header(self) -> bool {
+        matches!(
+            self,
+            Role::Date
+                | Role::Location
+                | Role::Chair
+                | Role::Recorder
+                | Role::Attendees
+                | Role::Observers
+                | Role::Absent
+                | Role::Publisher
+        )
+    }
+
+    /// A header field that lists people, whose names may run over many lines.
+    pub fn is_people(self) -> bool {
+        matches!(self, Role::Attendees | Role::Observers | Role::Absent)
+    }
+
+    /// Labels under which content (a new numbered series, paragraphs) is nested.
+    pub fn holds_content(self) -> bool {
+        matches!(
+            self,
+            Role::Subject
+                | Role::Explanation
+                | Role::Method
+                | Role::Decision
+                | Role::Opinion
+                | Role::Response
+                | Role::Note
+                | Role::Other
+        )
+    }
+}
+
+named! {
+    /// What a section of the meeting is for.
+    pub enum Part {
+        Opening = "opening",
+        PreviousMinutes = "previous-minutes",
+        Report = "report",
+        Discussion = "discussion",
+        Election = "election",
+        Motion = "motion",
+        Award = "award",
+        Instructions = "instructions",
+        Other = "other",
+        Adjourn = "adjourn",
+        Appendix = "appendix",
+    }
+}
+
+/// The role names of the flat view, index 0 meaning none: the roles of labels, then the parts
+/// of sections (`other` once).
+pub fn role_names() -> Vec<&'static str> {
+    let mut v = vec![""];
+    v.extend(Role::ALL.iter().map(|r| r.name()));
+    for p in Part::ALL {
+        if !v.contains(&p.name()) {
+            v.push(p.name());
+        }
+    }
+    v
+}
+
+/// What a numbering marker counts with.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Numeral {
+    /// 壹 貳 參
+    Formal,
+    /// 一 二 三
+    Cjk,
+    /// 1 2 3
+    Arabic,
+    /// A B C
+    Upper,
+    /// a b c
+    Lower,
+    /// 甲 乙 丙 (heavenly stems)
+    Stem,
+    /// 子 丑 寅 (earthly branches)
+    Branch,
+    /// ① ② ③, ⑴ ⑵ ⑶, ⒈ ⒉, ㈠ ㈡, ㊀ ㊁: one character each
+    Enclosed,
+    /// Ⅰ Ⅱ Ⅲ
+    Roman,
+    /// 第一章 …, 第一節 …, 第一條 … of a regulation quoted in the minutes (`enclosed` tells which).
+    Article,
+    /// `()`: brackets whose numeral a web page lost. Its place says which it was.
+    Lost,
+}
+
+/// How a marker is punctuated. Full-width and half-width are the same punctuation.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Punct {
+    /// `一、`
+    Comma,
+    /// `1.` `1．`
+    Dot,
+    /// `(一)` `（一）`
+    Paren,
+    /// `1)` `1）`
+    Close,
+    /// one enclosed character: `①`, `⑴`
+    Bare,
+}
+
+/// A marker style: the unit of the numbering hierarchy.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub struct Style {
+    pub numeral: Numeral,
+    pub punct: Punct,
+    /// Which enclosed series (circled ①, parenthesised ⑴, full stop ⒈, ㈠, ㊀), or which unit
+    /// of an article (章, 節, 條): they differ.
+    pub enclosed: u8,
+}
+
+named! {
+    /// What a diagnostic is about: a stable identifier, documented in docs/MODEL.md.
+    pub enum Code {
+        EmptyInput = "empty-input",
+        BinaryInput = "binary-input",
+        ControlCharacters = "control-characters",
+        NotChinese = "not-chinese",
+        NoStructure = "no-structure",
+        NumberingGap = "numbering-gap",
+        NumberingRepeat = "numbering-repeat",
+        NumberingStart = "numbering-start",
+        StyleDepth = "style-depth",
+        DepthLimit = "depth-limit",
+        WeekdayMismatch = "weekday-mismatch",
+        HeaderUnreadable = "header-unreadable",
+        /// Numbered items were placed under a line without a number read as a title.
+        HeadingHoldsItems = "heading-holds-items",
+        /// Many paragraphs sit at the top level, outside any numbered part.
+        TopLevelFragments = "top-level-fragments",
+        /// Numbers alone on their lines were kept as text, though they may be page numbers.
+        BareNumbers = "bare-numbers",
+    }
+}
+
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Something the parser could not understand, or that looks wrong in the minutes.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    /// 1-based line of the input (0 for the whole document).
+    pub line: u32,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, severity: Severity, line: u32, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity,
+            line,
+            message: message.into(),
+            expected: None,
+            found: None,
         }
     }
 
-    pub const ALL: [Kind; 10] = [
-        Kind::Title,
-        Kind::Field,
-        Kind::Section,
-        Kind::Agenda,
-        Kind::Label,
-        Kind::Item,
-        Kind::Heading,
-        Kind::Paragraph,
-        Kind::Table,
-        Kind::Appendix,
-    ];
+    pub fn expected(mut self, expected: impl Into<String>, found: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self.found = Some(found.into());
+        self
+    }
 }
 
 /// A person of the header: `林部長宜敬` is name 林宜敬, title 部長.
@@ -127,125 +327,16 @@ pub struct Meta {
     pub observers: Vec<Attendee>,
 }
 
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
+/// A calendar day; `year` is 0 when the text did not say and the meeting did not tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
 }
 
-/// Something the parser could not understand, or that looks wrong in the minutes.
-#[derive(Serialize, Clone, Debug, PartialEq)]
-pub struct Diagnostic {
-    /// Stable identifier, e.g. `numbering-gap`; see docs/MODEL.md for the list.
-    pub code: &'static str,
-    pub severity: Severity,
-    /// 1-based line of the input (0 for the whole document).
-    pub line: u32,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expected: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub found: Option<String>,
-}
-
-impl Diagnostic {
-    pub fn new(
-        code: &'static str,
-        severity: Severity,
-        line: u32,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            code,
-            severity,
-            line,
-            message: message.into(),
-            expected: None,
-            found: None,
-        }
-    }
-
-    pub fn expected(mut self, expected: impl Into<String>, found: impl Into<String>) -> Self {
-        self.expected = Some(expected.into());
-        self.found = Some(found.into());
-        self
-    }
-}
-
-/// UTF-16 length of a string: offsets in the model count what JavaScript counts.
-pub fn utf16_len(s: &str) -> u32 {
-    s.chars().map(|c| c.len_utf16() as u32).sum()
-}
-
-/// UTF-16 offset of byte offset `at` in `s`.
-pub fn utf16_at(s: &str, at: usize) -> u32 {
-    utf16_len(&s[..at])
-}
-
-struct Facts<'d, 'a> {
-    doc: &'d Document<'a>,
-    id: NodeId,
-    text: &'d str,
-    want: u8, // 0 dates, 1 amounts, 2 percentages
-}
-
-impl Serialize for Facts<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        // Facts come in order of their start: one pass over the text for all their offsets,
-        // where counting from the start for each would be quadratic in a long paragraph.
-        let mut cursor = Utf16Cursor::new(self.text);
-        for f in self.doc.facts(self.id) {
-            let kind = match f.value {
-                FactValue::Date { .. } => 0,
-                FactValue::Amount { .. } => 1,
-                FactValue::Percent { .. } => 2,
-            };
-            if kind != self.want {
-                continue;
-            }
-            let written = &self.text[f.start as usize..f.end as usize];
-            let at = [cursor.at(f.start as usize), cursor.at(f.end as usize)];
-            match (&f.value, self.want) {
-                (FactValue::Date { from, to }, 0) => seq.serialize_element(&DateOut {
-                    text: written,
-                    iso: iso_range(*from, *to),
-                    from: (from.year != 0).then(|| from.iso()),
-                    to: (to.year != 0).then(|| to.iso()),
-                    at,
-                })?,
-                (FactValue::Amount { value, currency }, 1) => {
-                    seq.serialize_element(&AmountOut {
-                        text: written,
-                        value: *value,
-                        currency,
-                        at,
-                    })?
-                }
-                (FactValue::Percent { value }, 2) => seq.serialize_element(&PercentOut {
-                    text: written,
-                    value: *value,
-                    at,
-                })?,
-                _ => {}
-            }
-        }
-        seq.end()
-    }
-}
-
-/// `2025-11-20`, or `2025-10-24/2025-10-28` for a range; `--11-20` when the year is unknown.
-pub fn iso_range(from: crate::tree::Day, to: crate::tree::Day) -> String {
-    if from == to {
-        from.iso()
-    } else {
-        format!("{}/{}", from.iso(), to.iso())
-    }
-}
-
-impl crate::tree::Day {
+impl Day {
+    /// `2025-11-20`; `--11-20` when the year is unknown.
     pub fn iso(self) -> String {
         if self.year == 0 {
             format!("--{:02}-{:02}", self.month, self.day)
@@ -253,156 +344,39 @@ impl crate::tree::Day {
             format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
         }
     }
-}
 
-#[derive(Serialize)]
-struct DateOut<'t> {
-    text: &'t str,
-    iso: String,
-    from: Option<String>,
-    to: Option<String>,
-    at: [u32; 2],
-}
-
-#[derive(Serialize)]
-struct AmountOut<'t> {
-    text: &'t str,
-    value: i64,
-    currency: &'static str,
-    at: [u32; 2],
-}
-
-#[derive(Serialize)]
-struct PercentOut<'t> {
-    text: &'t str,
-    value: f64,
-    at: [u32; 2],
-}
-
-/// The role of a label, or the part of a section.
-pub fn role_name(label: Option<(&'static str, Role)>, part: Option<Part>) -> Option<&'static str> {
-    label.map(|(_, r)| r.name()).or(part.map(Part::name))
-}
-
-/// One node and, nested, its children. Recursion is bounded by [`crate::tree::MAX_DEPTH`].
-struct NodeOut<'d, 'a> {
-    doc: &'d Document<'a>,
-    id: NodeId,
-}
-
-impl Serialize for NodeOut<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let doc = self.doc;
-        let n = doc.node(self.id);
-        let text = doc.text(self.id);
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("id", &self.id)?;
-        m.serialize_entry("kind", &n.kind)?;
-        m.serialize_entry("marker", &doc.marker(self.id))?;
-        m.serialize_entry("ordinal", &n.ordinal)?;
-        if n.sub != 0 {
-            m.serialize_entry("sub", &n.sub)?;
-        }
-        let style = match (n.style, n.counter) {
-            (Some(st), _) => Some(st.format(1)),
-            (None, Some(word)) => Some(word.to_string()),
-            _ => None,
-        };
-        m.serialize_entry("style", &style)?;
-        // A heading label (`委員發言要點：`) is named by its own words.
-        let label = n.label.map(|(w, _)| {
-            if w.is_empty() {
-                text[..n.label_len as usize]
-                    .trim_end_matches(['：', ':'])
-                    .to_string()
-            } else {
-                w.to_string()
-            }
-        });
-        m.serialize_entry("label", &label)?;
-        m.serialize_entry("role", &role_name(n.label, n.part))?;
-        if n.label_len != 0 {
-            m.serialize_entry("labelLen", &utf16_at(&text, n.label_len as usize))?;
-        }
-        m.serialize_entry("text", &text)?;
-        m.serialize_entry("line", &n.line)?;
-        m.serialize_entry("endLine", &n.end_line)?;
-        m.serialize_entry("depth", &n.depth)?;
-        m.serialize_entry("unit", &doc.unit(self.id))?;
-        for (key, want) in [("dates", 0), ("amounts", 1), ("percentages", 2)] {
-            m.serialize_entry(
-                key,
-                &Facts {
-                    doc,
-                    id: self.id,
-                    text: &text,
-                    want,
-                },
-            )?;
-        }
-        if n.table != NONE {
-            let rows: Vec<Vec<String>> = doc.tables[n.table as usize]
-                .rows
-                .iter()
-                .map(|r| r.iter().map(|c| doc.cell(c).into_owned()).collect())
-                .collect();
-            m.serialize_entry("rows", &rows)?;
-        }
-        m.serialize_entry("children", &Children { doc, id: self.id })?;
-        m.end()
+    /// yyyymmdd as one number, as the flat view carries it.
+    pub fn ymd(self) -> u32 {
+        self.year as u32 * 10000 + self.month as u32 * 100 + self.day as u32
     }
 }
 
-struct Children<'d, 'a> {
-    doc: &'d Document<'a>,
-    id: NodeId,
-}
-
-impl Serialize for Children<'_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        let ids: Box<dyn Iterator<Item = NodeId>> = if self.id == NONE {
-            Box::new(self.doc.roots())
-        } else {
-            Box::new(self.doc.children(self.id))
-        };
-        for id in ids {
-            seq.serialize_element(&NodeOut { doc: self.doc, id })?;
-        }
-        seq.end()
+/// `2025-11-20`, or `2025-10-24/2025-10-28` for a range.
+pub fn iso_range(from: Day, to: Day) -> String {
+    if from == to {
+        from.iso()
+    } else {
+        format!("{}/{}", from.iso(), to.iso())
     }
 }
 
-#[derive(Serialize)]
-struct Page<'t> {
-    line: u32,
-    text: &'t str,
+/// What a fact found in a text is worth.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FactValue {
+    /// A day or a range of days (`from == to` for a single day).
+    Date {
+        from: Day,
+        to: Day,
+    },
+    /// Money, in whole units of `currency` (TWD for 元).
+    Amount {
+        value: i64,
+        currency: &'static str,
+    },
+    Percent {
+        value: f64,
+    },
 }
 
-impl Serialize for Document<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("schema", &SCHEMA_VERSION)?;
-        m.serialize_entry("meta", &self.meta)?;
-        m.serialize_entry(
-            "outline",
-            &Children {
-                doc: self,
-                id: NONE,
-            },
-        )?;
-        m.serialize_entry("diagnostics", &self.diagnostics)?;
-        m.serialize_entry("units", &self.units)?;
-        let pages: Vec<Page> = self
-            .pages
-            .iter()
-            .map(|(line, sp)| Page {
-                line: *line,
-                text: &self.input[sp.start as usize..sp.end as usize],
-            })
-            .collect();
-        m.serialize_entry("pages", &pages)?;
-        m.serialize_entry("lines", &self.line_count)?;
-        m.end()
-    }
-}
+/// Currencies an amount may be in, in the order the flat view indexes them.
+pub const CURRENCIES: [&str; 6] = ["TWD", "USD", "EUR", "JPY", "CNY", "HKD"];

@@ -3,10 +3,9 @@
 //!
 //! Node text is not copied out of the input: it is a list of [`Span`]s (byte ranges of the
 //! input), because the conversion decoration (`**`, bullets) and page-break joins cut it into
-//! pieces. [`Document::text`] puts them together when someone asks.
+//! pieces. [`Tree::text`] puts them together when someone asks.
 
-use crate::model::{Diagnostic, Kind, Meta};
-use crate::scanners::{Part, Role, Style};
+use crate::model::{Kind, Part, Role, Style};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -54,86 +53,34 @@ pub struct Node {
     pub last_child: NodeId,
     pub next_sibling: NodeId,
     pub depth: u16,
-    /// Index into [`Document::tables`] for table nodes.
+    /// Index into [`Tree::tables`] for table nodes.
     pub table: u32,
-    /// Index into [`Document::units`]: the reporting unit this node belongs to.
-    pub unit: u32,
-    /// The facts found in the text: a range of [`Document::facts`].
-    pub facts: Range<u32>,
 }
 
-/// A table: rows of cells, each cell a range of [`Document::spans`].
+/// A table: rows of cells, each cell a range of [`Tree::spans`].
 #[derive(Clone, Debug, Default)]
 pub struct Table {
     pub rows: Vec<Vec<Range<u32>>>,
 }
 
-/// A fact found in a node's text. Offsets are bytes of the node's text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Fact {
-    pub node: NodeId,
-    pub start: u32,
-    pub end: u32,
-    pub value: FactValue,
-}
-
-/// A calendar day; `year` is 0 when the text did not say and the meeting did not tell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Day {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum FactValue {
-    /// A day or a range of days (`from == to` for a single day).
-    Date {
-        from: Day,
-        to: Day,
-    },
-    /// Money, in whole units of `currency` (元 for TWD).
-    Amount {
-        value: i64,
-        currency: &'static str,
-    },
-    Percent {
-        value: f64,
-    },
-}
-
-/// The parsed minutes. Borrows the input: node texts are ranges of it.
+/// The outline: nodes in document order (parents before their children), their texts as
+/// spans of the input, and the tables' cells. Borrows the input.
 #[derive(Clone, Debug)]
-pub struct Document<'a> {
+pub struct Tree<'a> {
     pub input: &'a str,
     pub nodes: Vec<Node>,
     pub spans: Vec<Span>,
     pub tables: Vec<Table>,
-    pub facts: Vec<Fact>,
-    /// Reporting units in order of first appearance.
-    pub units: Vec<String>,
-    pub meta: Meta,
-    pub diagnostics: Vec<Diagnostic>,
-    /// Page-number lines, which carry no content: (line, text).
-    pub pages: Vec<(u32, Span)>,
-    /// Lines in the input.
-    pub line_count: u32,
     last_root: NodeId,
 }
 
-impl<'a> Document<'a> {
+impl<'a> Tree<'a> {
     pub fn new(input: &'a str) -> Self {
-        Document {
+        Tree {
             input,
             nodes: Vec::new(),
             spans: Vec::new(),
             tables: Vec::new(),
-            facts: Vec::new(),
-            units: Vec::new(),
-            meta: Meta::default(),
-            diagnostics: Vec::new(),
-            pages: Vec::new(),
-            line_count: 0,
             last_root: NONE,
         }
     }
@@ -166,8 +113,6 @@ impl<'a> Document<'a> {
             next_sibling: NONE,
             depth,
             table: NONE,
-            unit: NONE,
-            facts: 0..0,
         });
         if parent != NONE {
             let p = &mut self.nodes[parent as usize];
@@ -189,6 +134,15 @@ impl<'a> Document<'a> {
 
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id as usize]
+    }
+
+    /// The node's children, or the top-level nodes for [`NONE`].
+    pub fn children_of(&self, id: NodeId) -> Siblings<'_, 'a> {
+        if id == NONE {
+            self.roots()
+        } else {
+            self.children(id)
+        }
     }
 
     /// Top-level nodes in order.
@@ -241,16 +195,6 @@ impl<'a> Document<'a> {
         self.join(cell)
     }
 
-    pub fn unit(&self, id: NodeId) -> Option<&str> {
-        let u = self.nodes[id as usize].unit;
-        (u != NONE).then(|| self.units[u as usize].as_str())
-    }
-
-    pub fn facts(&self, id: NodeId) -> &[Fact] {
-        let r = &self.nodes[id as usize].facts;
-        &self.facts[r.start as usize..r.end as usize]
-    }
-
     /// Appends a span of the input to the node's text. The node must be the last one
     /// whose text grew (spans of one node stay contiguous).
     pub fn add_text(&mut self, id: NodeId, start: u32, end: u32, space: bool) {
@@ -261,7 +205,7 @@ impl<'a> Document<'a> {
 }
 
 pub struct Siblings<'d, 'a> {
-    doc: &'d Document<'a>,
+    doc: &'d Tree<'a>,
     next: NodeId,
 }
 
@@ -274,42 +218,5 @@ impl Iterator for Siblings<'_, '_> {
         let id = self.next;
         self.next = self.doc.nodes[id as usize].next_sibling;
         Some(id)
-    }
-}
-
-/// Sorts `items` by `key`, keeping equal keys in their order: a stable sort.
-///
-/// Every sort of the parser goes through here, so that the WebAssembly build carries one
-/// instance of the standard library's sort (over `(key, index)` pairs) instead of one per
-/// element type, each some kilobytes.
-pub fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
-    if items.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
-        return;
-    }
-    let mut order: Vec<(u64, u32)> = items
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (key(t), i as u32))
-        .collect();
-    order.sort_unstable();
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(order.iter().filter_map(|&(_, i)| slots[i as usize].take()));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sort_by_key;
-
-    #[test]
-    fn sort_by_key_is_stable() {
-        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
-        sort_by_key(&mut v, |&(k, _)| k);
-        assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
-        let mut sorted = vec![1, 2, 2, 5];
-        sort_by_key(&mut sorted, |&k| k);
-        assert_eq!(sorted, [1, 2, 2, 5]);
-        let mut empty: Vec<u8> = vec![];
-        sort_by_key(&mut empty, |&k| k.into());
-        assert!(empty.is_empty());
     }
 }

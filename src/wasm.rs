@@ -5,7 +5,8 @@
 //!   web component uses (see [`crate::flat`]).
 //! - `schemaVersion()`.
 
-use crate::flat::{flatten, CURRENCIES, KINDS, ROLES};
+use crate::emit::flat::{flatten, kind_names};
+use crate::model::{role_names, CURRENCIES};
 use js_sys::{Array, Float64Array, Int32Array, Object, Reflect, Uint32Array, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -25,10 +26,12 @@ fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-/// Parses minutes text; returns `{ schema, meta, outline, diagnostics, units, pages, lines }`.
+/// Parses minutes text; returns `{ schema, meta, outline, diagnostics, units, pages, lines,
+/// bodyStart }`. `hints` (optional, one byte a line) is what a reader of the original file knew
+/// of each line: see `parse_with`.
 #[wasm_bindgen]
-pub fn parse(text: &str) -> JsValue {
-    to_js(&crate::parse(text))
+pub fn parse(text: &str, hints: Option<Vec<u8>>) -> JsValue {
+    to_js(&crate::parse_with(text, hints.as_deref().unwrap_or(&[])))
 }
 
 #[wasm_bindgen(js_name = schemaVersion)]
@@ -36,17 +39,19 @@ pub fn schema_version() -> u32 {
     crate::SCHEMA_VERSION
 }
 
-/// Parses minutes text into flat columns; node texts are UTF-16 ranges of `text`.
+/// Parses minutes text into flat columns; node texts are UTF-16 ranges of `text`. `hints` as for
+/// `parse`.
 #[wasm_bindgen(js_name = parseFlat)]
-pub fn parse_flat(text: &str) -> JsValue {
-    let doc = crate::parse(text);
+pub fn parse_flat(text: &str, hints: Option<Vec<u8>>) -> JsValue {
+    let doc = crate::parse_with(text, hints.as_deref().unwrap_or(&[]));
     let f = flatten(&doc);
     let out = Object::new();
     set(&out, "schema", &crate::SCHEMA_VERSION.into());
     set(&out, "meta", &to_js(&doc.meta));
     set(&out, "diagnostics", &to_js(&doc.diagnostics));
-    set(&out, "units", &to_js(&doc.units));
+    set(&out, "units", &to_js(&doc.units.names));
     set(&out, "lines", &doc.line_count.into());
+    set(&out, "bodyStart", &doc.body_start.into());
     let tables = Array::new();
     for (id, n) in doc.nodes.iter().enumerate() {
         if n.table != crate::tree::NONE {
@@ -59,8 +64,8 @@ pub fn parse_flat(text: &str) -> JsValue {
         }
     }
     set(&out, "tables", &tables);
-    set(&out, "kindNames", &to_js(&KINDS));
-    set(&out, "roleNames", &to_js(&ROLES));
+    set(&out, "kindNames", &to_js(&kind_names()));
+    set(&out, "roleNames", &to_js(&role_names()));
     set(&out, "currencies", &to_js(&CURRENCIES));
     set(&out, "count", &(f.parent.len() as u32).into());
     set(&out, "parent", &Int32Array::from(&f.parent[..]).into());

@@ -89,7 +89,13 @@ fn outlines_match_the_reviewed_files() {
         let path = expected_path(&f);
         compare(&f, &path, &render(&doc), bless, &mut failures);
         let json = serde_json::to_string_pretty(&doc).unwrap() + "\n";
-        compare(&f, &path.with_extension("json"), &json, bless, &mut failures);
+        compare(
+            &f,
+            &path.with_extension("json"),
+            &json,
+            bless,
+            &mut failures,
+        );
     }
     // An empty snapshot would match an empty outline: the fixtures hold thousands of nodes.
     assert!(nodes > 1000, "{nodes} nodes in all the fixtures");
@@ -195,7 +201,7 @@ fn numbered_lines_get_the_parent_a_careful_reader_gives() {
 
 // ----- header and facts against the hand-made .meta.json -----------------------------------
 
-use minutes_outline::tree::FactValue;
+use minutes_outline::model::FactValue;
 use serde_json::{json, Value};
 
 fn person_json(p: &minutes_outline::Person) -> Value {

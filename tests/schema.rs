@@ -64,6 +64,48 @@ fn odd_inputs_follow_the_schema_too() {
     }
 }
 
+/// The schema's lists of names are the model's: a kind, role or diagnostic code added to an enum
+/// and not to the schema (or the other way round) fails here.
+#[test]
+fn the_schema_lists_the_models_names() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string("docs/schema.json").unwrap()).unwrap();
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect()
+    };
+    let defs = &schema["$defs"];
+    let kinds: Vec<String> = minutes_outline::Kind::ALL
+        .iter()
+        .map(|k| k.name().to_string())
+        .collect();
+    assert_eq!(names(&defs["node"]["properties"]["kind"]["enum"]), kinds);
+    let roles: Vec<String> = minutes_outline::model::role_names()[1..]
+        .iter()
+        .map(|r| r.to_string())
+        .collect();
+    assert_eq!(names(&defs["node"]["properties"]["role"]["enum"]), roles);
+    let codes: Vec<String> = minutes_outline::Code::ALL
+        .iter()
+        .map(|c| c.name().to_string())
+        .collect();
+    assert_eq!(
+        names(&defs["diagnostic"]["properties"]["code"]["enum"]),
+        codes
+    );
+    // And the reference documents each of them.
+    let model = fs::read_to_string("docs/MODEL.md").unwrap();
+    for name in kinds.iter().chain(&roles).chain(&codes) {
+        assert!(
+            model.contains(&format!("`{name}`")),
+            "docs/MODEL.md does not name `{name}`"
+        );
+    }
+}
+
 /// The schema is strict: a field it does not document, or a wrong kind, fails it.
 #[test]
 fn the_schema_rejects_what_it_does_not_document() {

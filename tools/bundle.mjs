@@ -44,6 +44,21 @@ const result = await build({
 });
 writeFileSync(join(out, 'minutes-outline.js'), result.outputFiles[0].contents);
 
+// The PDF reader's own module, loaded on demand by formats.js beside pdfjs/.
+const pdfLines = await build({
+  entryPoints: [join(root, 'src/component/pdf-lines.js')],
+  bundle: true,
+  format: 'esm',
+  target: 'es2021',
+  minify: true,
+  charset: 'utf8',
+  legalComments: 'none',
+  write: false,
+  logLevel: 'warning',
+  banner: { js: `/*! <minutes-outline> ${version}: lines from a PDF's text, over pdf.js. MIT OR Apache-2.0. */` },
+});
+writeFileSync(join(out, 'pdf-lines.js'), pdfLines.outputFiles[0].contents);
+
 // Copied as they are (the same bytes, so that the build stays reproducible); a manifest that is
 // not JSON stops the build here rather than in a developer's editor.
 const component = join(root, 'src/component');
@@ -63,9 +78,16 @@ const pkg = {
     '.': { types: './minutes-outline.d.ts', default: './minutes-outline.js' },
     './parser': { types: './parser.d.ts', default: './parser.js' },
     './parser_bg.wasm': './parser_bg.wasm',
+    './formats': { types: './formats.d.ts', default: './formats.js' },
+    './formats_bg.wasm': './formats_bg.wasm',
+    './pdf-lines.js': './pdf-lines.js',
+    './pdfjs/*': './pdfjs/*',
     './custom-elements.json': './custom-elements.json',
   },
-  files: ['minutes-outline.js', 'minutes-outline.d.ts', 'custom-elements.json', 'parser.js', 'parser.d.ts', 'parser_bg.wasm'],
+  files: [
+    'minutes-outline.js', 'minutes-outline.d.ts', 'custom-elements.json', 'parser.js', 'parser.d.ts', 'parser_bg.wasm',
+    'formats.js', 'formats.d.ts', 'formats_bg.wasm', 'pdf-lines.js', 'pdfjs/',
+  ],
   sideEffects: ['./minutes-outline.js'],
   keywords: ['web-component', 'custom-element', 'minutes', 'webassembly', 'taiwan', '會議紀錄'],
 };

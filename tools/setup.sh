@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build, the demo and the tests need, and skips what is already there.
 #   tools/setup.sh build     Rust's wasm32 target, wasm-bindgen-cli (pinned), node_modules
-#   tools/setup.sh browser   Debian's chromium and fonts-noto-cjk (for the browser tests)
+#   tools/setup.sh browser   Debian's chromium, fonts-noto-cjk and fonts-arphic-uming (browser tests)
 #   tools/setup.sh all       both
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,16 +40,19 @@ node() {
 browser() {
   local missing=()
   [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
-  # Without a CJK font, Chinese renders as boxes in screenshots. The list is read whole into a
+  # Without a CJK font, Chinese renders as boxes in screenshots. The lists are read whole into a
   # variable: `fc-list | grep -q` under pipefail fails when grep stops reading early (SIGPIPE),
   # which made every run reinstall the fonts.
   local fonts
   fonts=$(fc-list : family 2>/dev/null || true)
   case "$fonts" in *'Noto Sans CJK'* | *'Noto Sans TC'*) ;; *) missing+=(fonts-noto-cjk) ;; esac
+  # The PDFs the format tests print: a font whose glyphs Chromium maps back to the ideographs
+  # themselves (Noto CJK's shared glyphs come back as Kangxi radicals, ⼀ for 一).
+  case "$fonts" in *'AR PL UMing'*) ;; *) missing+=(fonts-arphic-uming) ;; esac
   [ ${#missing[@]} -gt 0 ] || return 0
   if ! command -v apt-get >/dev/null; then
-    # Not Debian: say what is missing. A missing font only makes screenshots ugly; a missing
-    # browser stops the browser tests.
+    # Not Debian: say what is missing. A missing font only makes screenshots (or the printed
+    # PDFs of the format tests) wrong; a missing browser stops the browser tests.
     say "missing ${missing[*]} and no apt-get to install it; install it by hand (or set CHROMIUM=/path/to/chromium)"
     case " ${missing[*]} " in *' chromium '*) return 1 ;; esac
     return 0

@@ -209,10 +209,16 @@ for (const s of [zh, en]) {
       t = t.replace(/^(第 \{line\} 行(起的|起|的)?|(From line|Line) \{line\}[:,]? ?)/, '');
       t = t[0].toUpperCase() + t.slice(1);
     }
-    const [what, why = ''] = t.replace(/\{(line|expected|found)\}/g, (_, k) => String(d[k] ?? '')).split('|');
-    return [what, why];
+    // A part that needs a value the note does not have (a `found` the parser left out) goes.
+    const fill = (part) => (/\{(line|expected|found)\}/.test(part) && [...part.matchAll(/\{(\w+)\}/g)].some(([, k]) => d[k] == null) ? null : part.replace(/\{(line|expected|found)\}/g, (_, k) => String(d[k])));
+    const [what, why = ''] = t.split('|');
+    return [fill(what) ?? s.notes[d.code].split('|')[0].replace(/\{\w+\}/g, '…'), fill(why) ?? ''];
   };
-  s.diagnostic = (d) => s.noteParts(d).join('');
+  s.diagnostic = (d) => {
+    if (!s.notes[d.code]) return d.message;
+    const [what, why] = s.noteParts(d);
+    return why ? what + why : /[.。:：)）]$/.test(what) ? what : what + (s === en ? '.' : '。');
+  };
   /** Why a load failed (a LoadError from load.js), in words. */
   s.loadError = (e) => (s.why[e?.code] ?? (() => String(e?.message ?? e)))(e);
 }

@@ -4,12 +4,13 @@
 //
 // The parser object comes from the entry (dropin.js): { ready(), parse, parseFlat, scriptUrl }.
 
+import { trustedScriptURL } from './formats.js';
+
 /** Texts longer than this (in UTF-16 units, about 600 KB of Chinese) are parsed in a worker. */
 export const OFF_THREAD = 200_000;
 
 let parser = null;
 let usable = true; // false once a worker could not be had: none is tried again
-let policy = null;
 
 /** Sets the parser the elements use (register.js). */
 export function useParser(p) {
@@ -56,18 +57,16 @@ function spawn() {
   const url = parser.scriptUrl;
   if (!usable || !url || typeof Worker === 'undefined' || new URL(url).origin !== location.origin) return null;
   try {
-    // Where Trusted Types are enforced, a worker's URL must come from a policy. Sites that
-    // list their policies by name allow this one as `trusted-types minutes-outline`. It is
-    // created once: a second policy of the same name would be refused.
-    if (!policy && globalThis.trustedTypes?.createPolicy) {
-      policy = trustedTypes.createPolicy('minutes-outline', {
-        createScriptURL: (u) => {
-          if (u !== url) throw new TypeError('minutes-outline: unexpected worker URL');
-          return u;
-        },
-      });
+    // Where Trusted Types are enforced, a worker's URL must come from a policy. Sites that list
+    // their policies by name allow this one as `trusted-types minutes-outline`; there is one of
+    // that name a page, shared with the document readers' workers (formats.js). Null: another
+    // script has the name, and there is no worker.
+    const trusted = trustedScriptURL(url);
+    if (trusted === null) {
+      usable = false;
+      return null;
     }
-    return new Worker(policy ? policy.createScriptURL(url) : url);
+    return new Worker(trusted);
   } catch {
     usable = false;
     return null;

@@ -144,9 +144,9 @@ button.chip[aria-pressed="true"]:hover { background: var(--_accent); }
 }
 .card h2 { font-size: 1.1em; margin: 0 0 .15rem; line-height: 1.4; }
 .card .facts { display: flex; flex-wrap: wrap; gap: 0 1.25rem; margin: 0; }
-.card .facts div { display: flex; gap: .4rem; }
-.card dt { color: var(--_muted); }
-.card dd { margin: 0; }
+.card .facts div { display: flex; gap: .4rem; min-width: 0; }
+.card dt { flex: none; color: var(--_muted); white-space: nowrap; }
+.card dd { margin: 0; min-width: 0; }
 .card .note { color: var(--_muted); font-size: .9em; }
 .card .more { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
 .card .more details[open] { flex-basis: 100%; }
@@ -220,6 +220,7 @@ details.problems li { margin: .25rem 0; }
   .banner .why, .card .facts .note { display: none; }
   .banner, .card { line-height: 1.5; }
   .card h2 { font-size: 1em; }
+  .card .more { font-size: .9em; gap: 0 .75rem; }
   .statusbar { min-height: 2.25rem; margin: .1rem 0; }
   .card .facts { gap: 0 .9rem; }
   .toolbar .actions { gap: .35rem; }

@@ -4,7 +4,7 @@
 //! with the parser. The fuzz target (fuzz/fuzz_targets/parse.rs) includes this file too.
 #![allow(dead_code)]
 
-use minutes_outline::flat::flatten;
+use minutes_outline::emit::flat::flatten;
 use minutes_outline::tree::{MAX_DEPTH, NONE};
 use minutes_outline::{parse, Document};
 
@@ -66,11 +66,22 @@ pub fn content(input: &str) -> String {
     let blank = |k: Option<&&str>| k.is_none_or(|l| l.trim_matches(space).is_empty());
     let mut out = String::new();
     for (k, line) in lines.iter().enumerate() {
-        let t = line.trim_matches(space);
+        let mut t = line.trim_matches(space);
+        // A Markdown copy's HTML line breaks at the end of a line are decoration.
+        loop {
+            let before = t;
+            for b in ["<br>", "<br/>", "<br />", "<BR>", "<BR/>", "<BR />"] {
+                if let Some(r) = t.strip_suffix(b) {
+                    t = r.trim_end_matches(space);
+                }
+            }
+            if t == before {
+                break;
+            }
+        }
         if page_number(t) {
             continue;
         }
-        let mut t = t;
         loop {
             let before = t;
             let hashes = t.len() - t.trim_start_matches('#').len();
@@ -217,6 +228,48 @@ pub fn check(input: &str, exact: bool) -> Result<Document<'_>, String> {
     }
     let f = flatten(&doc);
     let units: Vec<u16> = input.encode_utf16().collect();
+    // Every column of the flat view says what the tree says.
+    let kinds = minutes_outline::emit::flat::kind_names();
+    let roles = minutes_outline::model::role_names();
+    for (id, n) in doc.nodes.iter().enumerate() {
+        let parent = if n.parent == NONE {
+            -1
+        } else {
+            n.parent as i32
+        };
+        let unit = doc.units.of_node[id];
+        let unit = if unit == NONE { -1 } else { unit as i32 };
+        let role = minutes_outline::emit::json::role_name(n).unwrap_or("");
+        let text = doc.text(id as u32);
+        let label_len = text[..n.label_len as usize].encode_utf16().count() as u32;
+        let row = (
+            f.parent[id],
+            f.depth[id] as u16,
+            kinds[f.kind[id] as usize],
+            roles[f.role[id] as usize],
+            f.line[id],
+            f.end_line[id],
+            f.ordinal[id],
+            f.unit[id],
+            f.label_len[id],
+        );
+        let want = (
+            parent,
+            n.depth,
+            n.kind.name(),
+            role,
+            n.line,
+            n.end_line,
+            n.ordinal,
+            unit,
+            label_len,
+        );
+        if row != want {
+            return Err(format!(
+                "node {id}: the flat view has {row:?}, the tree {want:?}"
+            ));
+        }
+    }
     for id in 0..doc.nodes.len() {
         let mut text = String::new();
         for s in f.text_at[id]..f.marker_at[id + 1] {
