@@ -9,7 +9,7 @@ import { start, seeds } from '../tests/browser/browser.mjs';
 const CORPUS = new URL('../../shared/corpus/', import.meta.url);
 const docs = [
   ...seeds,
-  ...['tpe-urbanplan-540', 'kinmen-jincheng-rep-12-15-4', 'chcec-233']
+  ...['tpe-urbanplan-503', 'kinmen-jincheng-rep-12-15-4', 'chcec-233']
     .filter((name) => existsSync(new URL(`${name}.txt`, CORPUS)))
     .map((name) => ({ name, text: readFileSync(new URL(`${name}.txt`, CORPUS), 'utf8') })),
 ];
