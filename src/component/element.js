@@ -12,7 +12,7 @@ import * as url from './url.js';
 import * as parser from './parse-client.js';
 import * as exporter from './export.js';
 import { Outline } from './model.js';
-import { read, LoadError } from './load.js';
+import { read, load, LoadError } from './load.js';
 import { decode } from './decode.js';
 import { Live } from './live.js';
 import * as ui from './ui.js';
@@ -207,14 +207,15 @@ export class MinutesOutline extends Base {
     this.#live.busy();
     const src = this.getAttribute('src');
     let text;
+    let hints = null; // what a document reader knew of the lines (load.js, formats.js)
     if (this.#text !== null) text = this.#text;
     else if (src) {
       try {
-        text = await read(src, {
+        ({ text, hints } = await load(src, {
           signal,
           timeout: +this.getAttribute('timeout'),
           onProgress: (got, size) => this.#live.progressed(s.reading(got, size), got, size),
-        });
+        }));
       } catch (err) {
         if (token !== this.#token) return;
         // The page's own copy of the minutes is still worth showing.
@@ -230,7 +231,7 @@ export class MinutesOutline extends Base {
       }
     } else text = await this.#inline();
     if (token !== this.#token) return;
-    await this.#show(text, token, signal);
+    await this.#show(text, token, signal, hints);
   }
 
   /** The text written inside the element, once the HTML parser has read all of it. */
@@ -241,11 +242,12 @@ export class MinutesOutline extends Base {
     });
   }
 
-  async #show(text, token, signal) {
+  async #show(text, token, signal, hints = null) {
     let parsed;
     try {
       parsed = await parser.parse(text, {
         signal,
+        hints,
         onWorker: () => {
           this.#live.say(this.#s.parsing(text.length));
           this.#live.busy();

@@ -40,7 +40,8 @@ let convert = null;
 
 /**
  * Registers what turns the bytes of a non-text file into text: `(bytes, { type, name }) =>
- * Promise<string | null>`, null when it does not read that file (which is then refused).
+ * Promise<string | { text, hints } | null>`, null when it does not read that file (which is then
+ * refused). `hints` (one byte a line, formats.js) go to the parser with the text.
  */
 export function useFormats(fn) {
   convert = fn;
@@ -53,7 +54,10 @@ const NOT_TEXT_TYPES = /^\s*(image|audio|video|font)\//i;
  * Options: `signal` (stops it), `timeout` (seconds of silence), `onProgress(got, total)`.
  * Rejects with a LoadError, or with the signal's reason when stopped.
  */
-export async function read(source, { signal, timeout = TIMEOUT, onProgress } = {}) {
+export const read = (source, options) => load(source, options).then((r) => r.text);
+
+/** As read(), with the hints a converter gave: `{ text, hints }`, hints null for text files. */
+export async function load(source, { signal, timeout = TIMEOUT, onProgress } = {}) {
   if (typeof Blob !== 'undefined' && source instanceof Blob) {
     const name = source.name ?? '';
     check(source.type, source.size);
@@ -183,7 +187,7 @@ async function body(reader, { type, name, size, onProgress, signal, tick = () =>
     return converted(early ?? [], { type, name });
   }
   if (looksHtml(out, type)) throw new LoadError('html');
-  return out;
+  return { text: out, hints: null };
 }
 
 async function converted(pieces, info) {
@@ -195,5 +199,5 @@ async function converted(pieces, info) {
   }
   const out = convert ? await convert(bytes, info) : null;
   if (out == null) throw new LoadError('not-text');
-  return out;
+  return typeof out === 'string' ? { text: out, hints: null } : { text: out.text, hints: out.hints ?? null };
 }

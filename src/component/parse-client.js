@@ -21,27 +21,28 @@ export function useParser(p) {
 export const ready = () => parser.ready();
 
 /**
- * Parses `text`; resolves with `{ text, flat }`. `onWorker()` is called when the parse goes to
- * a worker (the caller says so on screen); `signal` stops it, ending the worker.
+ * Parses `text`; resolves with `{ text, hints, flat }`. `hints` (one byte a line, from a document
+ * reader) go with it; `onWorker()` is called when the parse goes to a worker (the caller says so
+ * on screen); `signal` stops it, ending the worker.
  */
-export async function parse(text, { signal, onWorker } = {}) {
+export async function parse(text, { signal, onWorker, hints = null } = {}) {
   if (text.length > OFF_THREAD) {
     const w = spawn();
     if (w) {
       onWorker?.();
       // Sending the text costs a copy: in a task of its own, after the status is painted.
       await new Promise((ok) => setTimeout(ok));
-      const flat = await inWorker(w, text, signal);
+      const flat = await inWorker(w, text, hints, signal);
       if (flat) {
         // The model (modelOf) comes from the page's own parser: have it ready too.
         await parser.ready().catch(() => {});
-        return { text, flat };
+        return { text, hints, flat };
       }
     }
   }
   await parser.ready();
   if (signal?.aborted) throw signal.reason;
-  return { text, flat: parser.parseFlat(text) };
+  return { text, hints, flat: parser.parseFlat(text, hints ?? undefined) };
 }
 
 /**
@@ -49,7 +50,7 @@ export async function parse(text, { signal, onWorker } = {}) {
  * (`flat.model`), that one; else it is made from the same text on first use, and kept.
  */
 export function modelOf(parsed) {
-  return (parsed.model ??= parsed.flat.model ?? parser.parse(parsed.text));
+  return (parsed.model ??= parsed.flat.model ?? parser.parse(parsed.text, parsed.hints ?? undefined));
 }
 
 /** A new worker from the script's own file, or null where the page cannot have one. */
@@ -78,7 +79,7 @@ function spawn() {
  * to: wasm memory never shrinks). Resolves null when the worker could not start (a policy
  * refused it): the caller parses on the page, and no worker is tried again.
  */
-function inWorker(w, text, signal) {
+function inWorker(w, text, hints, signal) {
   return new Promise((done, fail) => {
     let started = false;
     const finish = () => {
@@ -108,7 +109,7 @@ function inWorker(w, text, signal) {
       usable = false;
       done(null);
     };
-    w.postMessage({ text });
+    w.postMessage({ text, hints });
   });
 }
 
@@ -117,7 +118,7 @@ export function serve(worker, p) {
   worker.onmessage = async ({ data }) => {
     try {
       await p.ready();
-      const flat = p.parseFlat(data.text);
+      const flat = p.parseFlat(data.text, data.hints ?? undefined);
       const transfer = Object.values(flat)
         .filter((v) => ArrayBuffer.isView(v))
         .map((v) => v.buffer);

@@ -11,6 +11,7 @@ import { Outline } from '../../src/component/model.js';
 import * as filter from '../../src/component/filter.js';
 import { nodeRef, resolve, fromFragment, toFragment } from '../../src/component/url.js';
 import { isoDate, isoRange, rocDate } from '../../src/component/dates.js';
+import { load, read, useFormats, LoadError } from '../../src/component/load.js';
 import { seeds, corpus } from './browser.mjs';
 
 before(async () => {
@@ -127,4 +128,24 @@ test('dates, written once: yyyymmdd, ranges, the ROC calendar', () => {
   assert.deepEqual(isoRange(20251024, 20251028), { from: '2025-10-24', to: '2025-10-28', text: '2025-10-24/2025-10-28' });
   assert.equal(isoRange(20251112, 20251112).text, '2025-11-12');
   assert.equal(rocDate('2025-11-20'), '114年11月20日');
+});
+
+test('load: a file not text is refused, unless a document reader is registered at the seam; its hints come with its text', async () => {
+  const pdf = new Blob([Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(6000, 1)])], { type: 'application/pdf' });
+  await assert.rejects(read(pdf), (e) => e instanceof LoadError && e.code === 'not-text');
+  await assert.rejects(read(new Blob(['<!DOCTYPE html><p>x'])), (e) => e.code === 'html');
+  assert.equal(await read(new Blob(['壹、報告事項\n'])), '壹、報告事項\n');
+  const seen = [];
+  useFormats(async (bytes, info) => {
+    seen.push([bytes.length, info.type]);
+    return info.type === 'application/pdf' ? { text: '壹、報告事項\n一、甲案\n', hints: Uint8Array.of(1, 2) } : null;
+  });
+  try {
+    assert.deepEqual(await load(pdf), { text: '壹、報告事項\n一、甲案\n', hints: Uint8Array.of(1, 2) });
+    assert.deepEqual(seen, [[pdf.size, 'application/pdf']], 'the whole file, once');
+    // A file the reader does not read is refused as before.
+    await assert.rejects(read(new Blob([Buffer.alloc(6000, 2)], { type: 'application/zip' })), (e) => e.code === 'not-text');
+  } finally {
+    useFormats(null);
+  }
 });
