@@ -1,18 +1,18 @@
 // <minutes-outline>: the element's public API, over the parts that do the work:
-//   load.js (src and files) → parse-client.js (worker or page) → model.js (the outline),
+//   session.js: load.js (src and files) → parse-client.js (worker or page) → model.js (the outline),
 //   then card.js, notes.js, toolbar.js and views.js (tree.js) on screen, url.js for links,
 //   live.js for what it says, export.js for files. register.js defines the tag.
 // Everything lives in a shadow root; text from the minutes is only ever set as text.
 
-import { h, nextTask } from './dom.js';
+import { h } from './dom.js';
 import { css } from './styles.js';
 import { strings, wordsFor } from './i18n.js';
 import * as filter from './filter.js';
 import * as url from './url.js';
 import * as parser from './parse-client.js';
 import * as exporter from './export.js';
-import { Outline } from './model.js';
-import { read, load, LoadError } from './load.js';
+import { read, LoadError } from './load.js';
+import { Session } from './session.js';
 import { decode } from './decode.js';
 import { Live } from './live.js';
 import * as ui from './ui.js';
@@ -48,10 +48,22 @@ export class MinutesOutline extends Base {
   #parsed = null; // { text, flat } of the text shown
   #outline = null;
   #state = filter.normalise();
-  #token = 0;
-  #loading = false;
-  #job = null; // aborts the load under way: its download, its worker
-  #interrupted = false; // a load was cut short by removal from the page
+  #session = new Session(this, {
+    words: () => this.#s,
+    live: null, // set with the interface
+    text: () => this.#text,
+    started: () => {
+      // A new `ready` for each new text, unless the last one is still pending.
+      if (!this.#settle) this.#ready = new Promise((ok) => (this.#settle = ok));
+      this.#live.warn('');
+    },
+    outline: (parsed, outline, current) => this.#shown(parsed, outline, current),
+    error: (message) => {
+      this.#live.warn(message);
+      this.#emit('mo-error', { message });
+    },
+    failed: (message, text) => this.#fail(message, text),
+  });
   #prefix = `mo${++instances}-`;
   #settle = null; // resolves `ready`
   #ready = new Promise((ok) => (this.#settle = ok));
@@ -76,7 +88,7 @@ export class MinutesOutline extends Base {
     }
     window.addEventListener('hashchange', this.#onHash);
     window.addEventListener('beforeprint', this.#onPrint);
-    if ((!this.#outline || this.#interrupted) && !this.#loading) this.#start();
+    if ((!this.#outline || this.#session.interrupted) && !this.#session.loading) this.#session.start();
   }
 
   disconnectedCallback() {
@@ -84,17 +96,12 @@ export class MinutesOutline extends Base {
     window.removeEventListener('beforeprint', this.#onPrint);
     // Work under way stops (the download cancelled, the worker ended) and starts again if the
     // element comes back.
-    if (this.#loading) {
-      this.#token++;
-      this.#loading = false;
-      this.#interrupted = true;
-      this.#job?.abort();
-    }
+    this.#session.stop();
   }
 
   attributeChangedCallback(name, old, value) {
     if (!this.#root || old === value) return;
-    if (name === 'src' && this.#text === null && value) this.#start();
+    if (name === 'src' && this.#text === null && value) this.#session.start();
     if (name === 'lang') {
       this.#build();
       if (this.#outline) this.#render();
@@ -110,7 +117,7 @@ export class MinutesOutline extends Base {
   }
   set text(value) {
     this.#text = value == null ? null : String(value);
-    if (this.#root) this.#start();
+    if (this.#root) this.#session.start();
   }
 
   get src() {
@@ -178,95 +185,8 @@ export class MinutesOutline extends Base {
 
   // ----- loading ---------------------------------------------------------------------------
 
-  /** Where the text comes from: the property, then `src`, then the element's own text. */
-  async #start() {
-    const token = ++this.#token;
-    this.#job?.abort();
-    const job = (this.#job = new AbortController());
-    this.#loading = true;
-    this.#interrupted = false;
-    // A new `ready` for each new text, unless the last one is still pending.
-    if (!this.#settle) this.#ready = new Promise((ok) => (this.#settle = ok));
-    this.#live.warn('');
-    try {
-      await this.#load(token, job.signal);
-    } catch (err) {
-      // Nothing a text, a server or a bug does may throw into the page: it is said here.
-      if (token === this.#token) this.#fail(this.#s.failed(err?.message ?? String(err)));
-    } finally {
-      if (token === this.#token) {
-        this.#loading = false;
-        this.#live.busy(null);
-      }
-    }
-  }
-
-  async #load(token, signal) {
-    const s = this.#s;
-    this.#live.say(s.loading);
-    this.#live.busy();
-    const src = this.getAttribute('src');
-    let text;
-    let hints = null; // what a document reader knew of the lines (load.js, formats.js)
-    if (this.#text !== null) text = this.#text;
-    else if (src) {
-      try {
-        ({ text, hints } = await load(src, {
-          signal,
-          timeout: +this.getAttribute('timeout'),
-          onProgress: (got, size) => this.#live.progressed(s.reading(got, size), got, size),
-        }));
-      } catch (err) {
-        if (token !== this.#token) return;
-        // The page's own copy of the minutes is still worth showing.
-        const inline = await this.#inline();
-        const own = inline.trim() ? inline : '';
-        if (token !== this.#token) return;
-        const why = s.loadError(err instanceof LoadError ? err : new LoadError('network'));
-        this.#live.warn(s.fetchFailed(src, why) + (own ? s.showingInline : ''));
-        this.#emit('mo-error', { message: this.#live.alert.textContent });
-        if (own) await this.#show(own, token, signal);
-        else this.#fail(null);
-        return;
-      }
-    } else text = await this.#inline();
-    if (token !== this.#token) return;
-    await this.#show(text, token, signal, hints);
-  }
-
-  /** The text written inside the element, once the HTML parser has read all of it. */
-  #inline() {
-    return new Promise((resolve) => {
-      if (document.readyState !== 'loading') resolve(this.textContent ?? '');
-      else document.addEventListener('DOMContentLoaded', () => resolve(this.textContent ?? ''), { once: true });
-    });
-  }
-
-  async #show(text, token, signal, hints = null) {
-    let parsed;
-    try {
-      parsed = await parser.parse(text, {
-        signal,
-        hints,
-        onWorker: () => {
-          this.#live.say(this.#s.parsing(text.length));
-          this.#live.busy();
-        },
-      });
-    } catch (err) {
-      if (token !== this.#token) return;
-      // The parser could not run (WebAssembly refused by the page's policy) or stopped: the
-      // text is still shown, as it is.
-      const why = err?.message ?? String(err);
-      this.#outline = null;
-      this.#fail(/Content.Security|unsafe-eval/i.test(why) ? this.#s.noWasm : this.#s.failed(why), text);
-      return;
-    }
-    if (token !== this.#token) return;
-    const outline = new Outline(text, parsed.flat);
-    // A large outline's first screen in a task of its own: two shorter waits for the page.
-    if (outline.count > 20_000) await nextTask();
-    if (token !== this.#token) return;
+  /** Shows a parsed text: the card, the notes, the tree, the state a link asks for. */
+  async #shown(parsed, outline, current) {
     // A text after another one that had something to filter (not the empty element's).
     const replaced = this.#outline?.count > 0;
     this.#parsed = parsed;
@@ -278,7 +198,7 @@ export class MinutesOutline extends Base {
     if (wanted) this.#state = wanted;
     this.#build();
     await this.#render(carried);
-    if (token !== this.#token) return;
+    if (!current()) return;
     // The search text is folded while the page is idle, so that the first search is quick.
     outline.warmWhenIdle(() => outline === this.#outline && this.isConnected);
     this.#emit('mo-ready', { nodes: outline.count, diagnostics: outline.diagnostics.length });
@@ -286,6 +206,7 @@ export class MinutesOutline extends Base {
 
   /** Ends a load that gave no outline: says why (when `message`), shows `text` as it is. */
   #fail(message, text = '') {
+    if (text) this.#outline = null;
     if (message) {
       this.#live.warn(message);
       this.#emit('mo-error', { message });
@@ -318,6 +239,8 @@ export class MinutesOutline extends Base {
   #build() {
     const s = (this.#s = strings(this));
     this.#live ??= new Live(this.#prefix);
+    this.#session.on.live = this.#live;
+    this.#parts?.views.cancel(); // a rebuild (a new language) draws the tree again
     this.#parts = ui.build({
       s,
       prefix: this.#prefix,

@@ -53,6 +53,7 @@ export class TreeView {
     for (let i = 0; i < n; i++) if (outline.depth(i) < openDepth) this.open[i] = 1;
     this.focusId = -1;
     this.stack = [];
+    this.waiting = []; // the promises of runs, settled when the queue is empty
     this.timer = 0;
     this.rendered = 0;
     this.typed = '';
@@ -128,9 +129,14 @@ export class TreeView {
     for (let k = ids.length - 1; k >= 0; k--) this.stack.push([ids[k], container, k + 1, ids.length]);
   }
 
-  /** Renders from the queue: all of it when `sync`, else in slices until it is empty. */
+  /**
+   * Renders from the queue: all of it when `sync`, else in slices until it is empty. The promise
+   * settles when the queue is empty, whichever run empties it: a run that takes over (a reveal
+   * that finishes the work at once, a new render after a cancel) settles the earlier ones too.
+   */
   run(sync = false) {
     return new Promise((resolve) => {
+      this.waiting.push(resolve);
       const step = () => {
         this.timer = 0;
         const until = performance.now() + SLICE_MS;
@@ -146,7 +152,7 @@ export class TreeView {
           const li = this.settle;
           this.settle = null;
           if (li?.isConnected && li.getRootNode().activeElement === li) li.scrollIntoView({ block: 'nearest' });
-          resolve();
+          for (const done of this.waiting.splice(0)) done();
         }
       };
       if (this.timer) clearTimeout(this.timer);
@@ -158,6 +164,12 @@ export class TreeView {
     if (this.timer) clearTimeout(this.timer);
     this.timer = 0;
     this.stack.length = 0;
+  }
+
+  /** Stops for good (the view is replaced): what waited for its render waits no more. */
+  dispose() {
+    this.cancel();
+    for (const done of this.waiting.splice(0)) done();
   }
 
   renderItem(i, container, pos, size) {

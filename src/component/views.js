@@ -69,8 +69,8 @@ export class Views {
 
   /** Renders a new outline's whole tree, then the state; resolves when the tree is rendered. */
   async show(outline, state) {
-    this.tree?.cancel();
-    this.results?.cancel();
+    this.tree?.dispose();
+    this.results?.dispose();
     this.results = null;
     this.kept = null;
     this.outline = outline;
@@ -87,7 +87,7 @@ export class Views {
   /** Shows what `state` keeps (`before`: the state it replaces, null for a new outline). */
   apply(state, before) {
     const o = this.outline;
-    this.results?.cancel();
+    this.results?.dispose();
     this.hit = -1;
     const t0 = performance.now();
     if (filter.narrows(state)) {
@@ -166,7 +166,7 @@ export class Views {
   }
 
   cancel() {
-    this.tree?.cancel();
-    this.results?.cancel();
+    this.tree?.dispose();
+    this.results?.dispose();
   }
 }

@@ -462,6 +462,36 @@ test('links: a node is named by its path and its text, and is found again in a r
   assert.equal(await opened('2'), '二、新增的報告');
 });
 
+test('links: a link into a long outline, while its rows are still being drawn, is shown, and `ready` settles', { timeout: 60_000 }, async () => {
+  const page = await env.page({ viewport: SIZES[0] });
+  await page.goto(env.url + '/tests/browser/pages/robust.html');
+  // Twenty meetings: the tree is drawn in slices; the link's node is near the end.
+  const text = (seeds[0].text + '\n').repeat(20);
+  const shown = await page.evaluate(async (text) => {
+    document.body.insertAdjacentHTML('beforeend', '<minutes-outline id="outline"></minutes-outline>');
+    const el = document.querySelector('#outline');
+    el.text = text;
+    await el.ready;
+    const id = el.document.outline.at(-1).id;
+    const link = el.linkTo(id);
+    // The same text again, opened by the link: the node is revealed before the rows are all drawn.
+    history.replaceState(null, '', link);
+    el.text = text + '\n';
+    await el.ready;
+    return { id, focused: +el.shadowRoot.activeElement?.dataset.id };
+  }, text);
+  assert.equal(shown.focused, shown.id);
+  // And while rows are still being drawn, expand all and collapse all settle too.
+  const settled = await page.evaluate(async () => {
+    const el = document.querySelector('#outline');
+    el.text = el.text + '\n';
+    const a = el.expandAll();
+    await Promise.all([el.ready, a, el.collapseAll()]);
+    return true;
+  });
+  assert.ok(settled);
+});
+
 // ----- 6. details -------------------------------------------------------------------------------------
 
 test('details: the focus ring is drawn whole; the link icon is a character every font has; a unit describes its row', async () => {
