@@ -1,6 +1,6 @@
 // The benchmark behind docs/PERFORMANCE.md: every figure of issue 7, measured in the same
 // run as its reference, printed as a Markdown table.
-//   node tools/bench.mjs [--quick] [--json out.json]
+//   node tools/bench.mjs [--quick] [--json out.json] [--only throughput,native,size,first,filter]
 // tools/bench.sh builds what it needs first (pkg/, the native bench) and runs this.
 //
 // References, in the same browser and the same run, because these machines are noisy:
@@ -20,6 +20,9 @@ const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
 const ROUNDS = QUICK ? 5 : 15;
+// Some figures only (`--only first,filter`); all by default.
+const ONLY = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',')) : null;
+const want = (name) => !ONLY || ONLY.has(name);
 
 // ----- inputs ---------------------------------------------------------------------------------
 
@@ -58,7 +61,7 @@ const fmt = (x, d = 1) => (x >= 100 ? x.toFixed(0) : x.toFixed(d));
 
 try {
   // ----- parse throughput ---------------------------------------------------------------------
-  {
+  if (want('throughput')) {
     const page = await env.page();
     await page.goto(env.url + '/tests/browser/pages/parser.html');
     await page.evaluate(() => window.parserReady);
@@ -150,7 +153,7 @@ try {
   }
 
   // ----- native throughput --------------------------------------------------------------------
-  {
+  if (want('native')) {
     let native = null;
     try {
       const out = execFileSync('cargo', ['bench', '--quiet', '--bench', 'parse'], {
@@ -176,7 +179,7 @@ try {
       console.error('native bench failed:', e.message);
     }
     figures.native = native;
-    const wasmMs = figures.throughput.big.ours;
+    const wasmMs = figures.throughput?.big.ours ?? NaN;
     row(
       'native parse throughput',
       '`cargo bench --bench parse` (opt-level 3), same archive',
@@ -193,7 +196,7 @@ try {
   }
 
   // ----- size ---------------------------------------------------------------------------------
-  {
+  if (want('size')) {
     const size = (f) => {
       const b = readFileSync(join(ROOT, 'pkg', f));
       return {
@@ -219,62 +222,81 @@ try {
   }
 
   // ----- time to first outline ----------------------------------------------------------------
-  {
+  // A webmaster's page (one classic script, seed 002 inline) from navigation to the first row of
+  // the tree, cold. References in the same run: DOMContentLoaded of the same load (the inline
+  // text is whole only then, so no outline can come sooner), and the drop-in file of the `main`
+  // branch, loaded in alternation with this one.
+  if (want('first')) {
     const seed2 = seeds[1];
     const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    const html = `<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8"><title>first outline</title>
-<script src="/pkg/minutes-outline.js"></script></head><body>
+    const page = (script) => `<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8"><title>first outline</title>
+<script src="${script}"></script></head><body><h1>某機關會議紀錄</h1>
 <minutes-outline>${esc(seed2)}</minutes-outline></body></html>`;
-    // A file the server serves like any page (routing it through playwright would delay every
+    // Files the server serves like any page (routing them through playwright would delay every
     // request of the page, the script's too).
-    writeFileSync(join(ROOT, 'target/bench/first.html'), html);
-    const times = [];
-    const parts = [];
-    for (let i = 0; i < (QUICK ? 5 : 10); i++) {
-      // A fresh context each time: cold HTTP cache and no compiled-code cache.
-      const page = await env.page();
-      await page.addInitScript(() => {
-        // Watch every shadow root the page makes for the first tree item.
-        const attach = Element.prototype.attachShadow;
-        window.__first = new Promise((done) => {
-          Element.prototype.attachShadow = function (init) {
-            const root = attach.call(this, init);
-            new MutationObserver((_, obs) => {
-              if (root.querySelector('[role="treeitem"]')) {
-                obs.disconnect();
-                done(performance.now());
-              }
-            }).observe(root, { childList: true, subtree: true });
-            return root;
-          };
-        });
-      });
-      await page.goto(env.url + '/target/bench/first.html');
-      const t = await page.evaluate(async () => {
-        const first = await window.__first;
-        const nav = performance.getEntriesByType('navigation')[0];
-        const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('minutes-outline.js'));
-        return { first, script: script?.responseEnd ?? NaN, dcl: nav.domContentLoadedEventStart };
-      });
-      times.push(t.first);
-      parts.push(t);
-      await page.context().close();
+    const variants = { ours: '/target/bench/first.html' };
+    writeFileSync(join(ROOT, 'target/bench/first.html'), page('/pkg/minutes-outline.js'));
+    try {
+      const main = execFileSync('git', ['show', 'main:pkg/minutes-outline.js'], { cwd: ROOT, maxBuffer: 64 << 20 });
+      mkdirSync(join(ROOT, 'target/bench/main'), { recursive: true });
+      writeFileSync(join(ROOT, 'target/bench/main/minutes-outline.js'), main);
+      writeFileSync(join(ROOT, 'target/bench/first-main.html'), page('/target/bench/main/minutes-outline.js'));
+      variants.main = '/target/bench/first-main.html';
+    } catch {
+      console.error('time to first outline: no `main` branch to compare with');
     }
-    times.sort((a, b) => a - b);
-    const med = times[times.length >> 1];
-    figures.firstOutline = parts;
-    const medOf = (k) => parts.map((p) => p[k]).sort((a, b) => a - b)[parts.length >> 1];
+    const runs = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+    for (let i = 0; i < (QUICK ? 5 : 10); i++) {
+      for (const [name, path] of Object.entries(variants)) {
+        // A fresh context each time: cold HTTP cache and no compiled-code cache.
+        const p = await env.page();
+        await p.addInitScript(() => {
+          // Watch every shadow root the page makes for the first tree item.
+          const attach = Element.prototype.attachShadow;
+          window.__first = new Promise((done) => {
+            Element.prototype.attachShadow = function (init) {
+              const root = attach.call(this, init);
+              new MutationObserver((_, obs) => {
+                if (root.querySelector('[role="treeitem"]')) {
+                  obs.disconnect();
+                  done(performance.now());
+                }
+              }).observe(root, { childList: true, subtree: true });
+              return root;
+            };
+          });
+        });
+        await p.goto(env.url + path);
+        runs[name].push(
+          await p.evaluate(async () => {
+            const first = await window.__first;
+            const nav = performance.getEntriesByType('navigation')[0];
+            const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('minutes-outline.js'));
+            return { first, script: script?.responseEnd ?? NaN, dcl: nav.domContentLoadedEventStart };
+          }),
+        );
+        await p.context().close();
+      }
+    }
+    const med = (list, k) => list.map((x) => x[k]).sort((a, b) => a - b)[list.length >> 1];
+    figures.firstOutline = runs;
+    const ours = runs.ours;
+    const firsts = ours.map((x) => x.first).sort((a, b) => a - b);
+    const m = med(ours, 'first');
     row(
       'time to first outline',
-      `drop-in file + seed 002 inline, navigation start → first treeitem, fresh context, median of ${times.length}`,
-      `**${med.toFixed(1)} ms** (min ${times[0].toFixed(1)}, max ${times[times.length - 1].toFixed(1)}); medians on the way: drop-in file received ${medOf('script').toFixed(0)} ms, DOMContentLoaded (the inline text complete) ${medOf('dcl').toFixed(0)} ms`,
+      `a webmaster's page: the drop-in file + seed 002 inline; navigation start → first treeitem, fresh context, median of ${ours.length}, in alternation with \`main\`'s drop-in`,
+      [
+        `**${m.toFixed(1)} ms** (min ${firsts[0].toFixed(1)}, max ${firsts.at(-1).toFixed(1)}); DOMContentLoaded **${med(ours, 'dcl').toFixed(1)} ms**, drop-in file received ${med(ours, 'script').toFixed(0)} ms`,
+        runs.main ? `\`main\`: ${med(runs.main, 'first').toFixed(1)} ms, DOMContentLoaded ${med(runs.main, 'dcl').toFixed(1)} ms` : '`main`: not available',
+      ].join('<br>'),
       '≤ 50 ms',
-      med <= 50,
+      m <= 50,
     );
   }
 
   // ----- filter latency and memory on the archive ----------------------------------------------
-  {
+  if (want('filter')) {
     const page = await env.page();
     const cdp = await page.context().newCDPSession(page);
     await page.goto(env.url + '/tests/browser/pages/inline-module.html');
@@ -286,7 +308,7 @@ try {
       await el.ready;
     }, archive);
     const heap1 = await heapUsed(cdp);
-    const count = figures.throughput.nodes;
+    const count = figures.throughput?.nodes;
     // 50 keystrokes: words a reader looks for, typed one character at a time, each word
     // cleared before the next (clearing measured on its own).
     const words = ['決定', '預算', '2025', '數位', '說明', '教育部', '會議', '主席', '辦理', '資料', '計畫', '網路', '報告', '提案', '經費', '委員', '通過', '執行', '民國', '業務', '修正', '研議', '人員'];

@@ -1,55 +1,135 @@
 // The demo page: samples, a file (opened or dropped), a URL, or pasted text go to the
-// <minutes-outline> beside them. The component keeps its filters in the URL fragment
-// (sync-url); the page keeps which sample or URL is shown in the query, so that a shared link
-// brings back the same view of the same minutes.
+// <minutes-outline> above them. Files and URLs are read by the component's own read(), so that
+// they are refused for the same reasons as `src`, and each message sits next to the control that
+// caused it. The component keeps its filters in the URL fragment (sync-url); the page keeps which
+// sample or URL is shown in the query, so that a shared link brings back the same view of the
+// same minutes, and keeps pasted or opened text in sessionStorage, so that a reload does too.
 const outline = document.getElementById('outline');
 const paste = document.getElementById('paste');
 const file = document.getElementById('file');
-const status = document.getElementById('demo-status');
 const urlForm = document.getElementById('from-url');
 const urlInput = document.getElementById('url');
 const samples = [...document.querySelectorAll('[data-sample]')];
-const decode = (...a) => customElements.get('minutes-outline').decode(...a);
+const say = {
+  sample: document.getElementById('sample-status'),
+  file: document.getElementById('file-status'),
+  url: document.getElementById('url-status'),
+  paste: document.getElementById('paste-status'),
+};
+const KEPT = 'minutes-outline-demo';
+/**
+ * Longer texts (in characters) are outlined whole but shown in the box only in part: a textarea
+ * holding megabytes takes seconds to paste into and to lay out again each time the page changes.
+ */
+const PREVIEW = 100_000;
+const clearBox = document.getElementById('clear-paste');
+const MB = (n) => (n / 1048576).toFixed(1);
+const Outline = await customElements.whenDefined('minutes-outline');
 
-/** Shows a text; `source` is what a shared link needs to load it again. */
+/** One message at a time, next to the control it is about. */
+function tell(where, text, error = false) {
+  for (const [k, el] of Object.entries(say)) {
+    el.textContent = k === where ? text : '';
+    el.classList.toggle('error', k === where && error);
+  }
+}
+
+/** Puts a text in the box: the whole of it, or its start (read-only) when it is long. */
+function fill(text) {
+  const long = text.length > PREVIEW;
+  paste.value = long ? text.slice(0, PREVIEW) : text;
+  paste.readOnly = long;
+  clearBox.hidden = !long;
+  return long;
+}
+
+/** Shows a text; `source` is what a link (sample, src) or a reload (sessionStorage) needs. */
 function show(text, source = {}) {
-  paste.value = text;
+  if (!source.pasted) fill(text);
   outline.text = text;
   const q = new URLSearchParams();
   if (source.sample) q.set('sample', source.sample);
   if (source.src) q.set('src', source.src);
-  const query = q.toString() ? `?${q}` : '';
-  history.replaceState(null, '', location.pathname + query + location.hash);
-  status.textContent = '';
+  history.replaceState(null, '', location.pathname + (q.toString() ? `?${q}` : '') + location.hash);
+  keep(source.sample || source.src ? null : { text, name: source.name ?? '' });
 }
 
-async function loadSample(b) {
-  const res = await fetch(b.dataset.src);
-  show(await res.text(), { sample: b.dataset.sample });
-}
-
-async function loadUrl(url) {
-  status.textContent = '載入中…';
+/** Keeps a pasted or opened text for a reload of this tab; a sample or URL is in the query. */
+function keep(entry) {
   try {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    show(decode(await res.arrayBuffer(), res.headers.get('content-type') ?? ''), { src: url });
-  } catch (err) {
-    // A site that does not allow other pages to read its files (CORS) fails here too.
-    status.textContent = `無法載入 ${url}：${err.message}。該網站可能不允許其他網頁讀取，請下載後再開啟檔案。`;
+    if (entry) sessionStorage.setItem(KEPT, JSON.stringify(entry));
+    else sessionStorage.removeItem(KEPT);
+    return true;
+  } catch {
+    // Over the tab's storage (about 5 MB) or storage refused: the text is shown, not kept.
+    return false;
   }
 }
 
-async function openFile(f) {
+async function loadSample(b) {
+  try {
+    const text = await Outline.read(b.dataset.src);
+    show(text, { sample: b.dataset.sample });
+    tell(null, '');
+  } catch (err) {
+    tell('sample', `無法載入範例：${err.message}`, true);
+  }
+}
+
+async function loadUrl(url) {
+  tell('url', '載入中…');
+  try {
+    const text = await Outline.read(url);
+    show(text, { src: url });
+    tell('url', `已載入 ${url}。`);
+  } catch (err) {
+    tell('url', `無法載入 ${url}：${err.message}`, true);
+  }
+}
+
+async function openFile(f, where = 'file') {
   if (!f) return;
-  show(decode(await f.arrayBuffer(), f.type));
-  status.textContent = `已開啟 ${f.name}。`;
+  tell(where, `讀取 ${f.name} 中…`);
+  try {
+    const text = await Outline.read(f);
+    show(text, { name: f.name });
+    tell(where, `已開啟 ${f.name}。`);
+  } catch (err) {
+    tell(where, `無法開啟 ${f.name}：${err.message}`, true);
+  }
 }
 
 let timer = 0;
-paste.addEventListener('input', () => {
+const fromPaste = (text = paste.value) => {
   clearTimeout(timer);
-  timer = setTimeout(() => show(paste.value), 250);
+  show(text, { pasted: true });
+  const kept = keep({ text, name: '' });
+  const long = text.length > PREVIEW ? `貼上的文字很長（${MB(text.length)} M 字），框內只顯示開頭，大綱是全文。` : '';
+  tell('paste', long + (kept ? '' : '這份文字太長，重新整理後不會保留。'));
+};
+// A paste is one act: outlined at once, with word of it at once. A long one goes to the outline
+// without going through the box, which would take seconds to take it.
+paste.addEventListener('paste', (e) => {
+  const text = e.clipboardData?.getData('text/plain') ?? '';
+  if (text.length > PREVIEW) {
+    e.preventDefault();
+    tell('paste', `正在整理貼上的文字（${MB(text.length)} M 字）…`);
+    fill(text);
+    setTimeout(() => fromPaste(text));
+    return;
+  }
+  tell('paste', '正在整理貼上的文字…');
+  setTimeout(() => fromPaste());
+});
+clearBox.addEventListener('click', () => {
+  fill('');
+  paste.focus();
+});
+// Typing is many: outlined when it pauses.
+paste.addEventListener('input', (e) => {
+  if (e.inputType === 'insertFromPaste') return;
+  clearTimeout(timer);
+  timer = setTimeout(fromPaste, 250);
 });
 file.addEventListener('change', () => openFile(file.files?.[0]));
 for (const b of samples) b.addEventListener('click', () => loadSample(b));
@@ -68,26 +148,23 @@ dropZone.addEventListener('dragleave', () => dropZone.classList.remove('dropping
 dropZone.addEventListener('drop', (e) => {
   e.preventDefault();
   dropZone.classList.remove('dropping');
-  openFile(e.dataTransfer?.files?.[0]);
+  openFile(e.dataTransfer?.files?.[0], 'paste');
 });
 
-document.getElementById('share').addEventListener('click', async () => {
-  const pasted = !new URLSearchParams(location.search).toString();
-  const link = location.href;
-  try {
-    await navigator.clipboard.writeText(link);
-    status.textContent = pasted ? '已複製連結（貼上的文字不會放進連結，對方需要同一份文字）。' : '已複製連結。';
-  } catch {
-    status.textContent = `連結：${link}`;
-  }
-});
-
-await customElements.whenDefined('minutes-outline');
 const query = new URLSearchParams(location.search);
 const wanted = samples.find((b) => b.dataset.sample === query.get('sample'));
+let kept = null;
+try {
+  kept = JSON.parse(sessionStorage.getItem(KEPT) ?? 'null');
+} catch {
+  /* nothing kept */
+}
 if (query.get('src')) {
   urlInput.value = query.get('src');
   await loadUrl(query.get('src'));
+} else if (!wanted && kept?.text) {
+  show(kept.text, { name: kept.name });
+  tell('paste', kept.name ? `已還原先前開啟的 ${kept.name}。` : '已還原先前貼上的文字。');
 } else {
   await loadSample(wanted ?? samples[0]);
 }

@@ -258,7 +258,7 @@ export interface MinutesOutlineReadyDetail {
 /** `mo-filter`: the filters changed. */
 export interface MinutesOutlineFilterDetail {
   filter: MinutesOutlineFilter;
-  /** Nodes that pass the filters (without the ancestors shown with them); all nodes when none narrows. */
+  /** Nodes that pass the filters (without the ancestors shown with them); all the body's nodes when none narrows. */
   matches: number;
 }
 
@@ -278,6 +278,28 @@ export interface MinutesOutlineSelectDetail {
   node: MinutesOutlineSelectedNode;
   /** `linkTo(id)`: this page with the node in the fragment. */
   link: string;
+}
+
+/** What `read()` takes besides the source. */
+export interface MinutesOutlineReadOptions {
+  /** The language of the error's message: `en…` for English, 繁體中文 otherwise; the page's by default. */
+  lang?: string;
+  /** Seconds a download may stay silent before it gives up (30). */
+  timeout?: number;
+  /** Stops the read; it then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Bytes read so far, of `total` (0 when the size is not known). */
+  onProgress?: (got: number, total: number) => void;
+}
+
+/** Why `read()` (or `src`) found no text. */
+export type MinutesOutlineReadErrorCode = 'http' | 'network' | 'cors' | 'policy' | 'offline' | 'timeout' | 'not-text' | 'html' | 'too-large';
+
+/** The error `read()` rejects with: `message` says why for a reader, `code` for a script. */
+export interface MinutesOutlineReadError extends Error {
+  code: MinutesOutlineReadErrorCode;
+  /** For `http`: the status the server answered. */
+  status?: number;
 }
 
 /** `mo-error`: a load or a parse failed; `message` is what the component shows. */
@@ -304,6 +326,12 @@ declare class MinutesOutline extends HTMLElement {
   static decode(buffer: ArrayBuffer | Uint8Array, contentType?: string): string;
 
   /**
+   * The text of a URL or of a File or Blob, read as `src` is: the same limit, decoding and
+   * refusals. Rejects with a `MinutesOutlineReadError`, its `message` in words for a reader.
+   */
+  static read(source: string | URL | Blob, options?: MinutesOutlineReadOptions): Promise<string>;
+
+  /**
    * The minutes text. Setting it parses and renders it; it then wins over `src` and the inline
    * text until it is set to `null`. Reading it gives the text set, or else the text parsed last.
    */
@@ -316,7 +344,7 @@ declare class MinutesOutline extends HTMLElement {
   /** Resolves (never rejects) when the text given last is done with: rendered, or failed with `mo-error`. */
   readonly ready: Promise<void>;
 
-  /** The parsed model, or `null` before the first outline. */
+  /** The parsed model (every node, the header's included), or `null` before the first outline. */
   readonly document: MinutesDocument | null;
 
   /** A copy of the filters in force. */
@@ -337,7 +365,10 @@ declare class MinutesOutline extends HTMLElement {
   /** Shows node `id` (opening its ancestors, leaving a filter that hides it), selects it and focuses it; false for no such node. */
   reveal(id: number, options?: { focus?: boolean }): boolean;
 
-  /** A link to node `id`, or to the current view when `id` is left out (or -1): this page with the state in the fragment. */
+  /**
+   * A link to node `id` (named by its path of markers and a fingerprint of its text), or to the
+   * current view when `id` is left out (or -1): this page with the state in the fragment.
+   */
   linkTo(id?: number): string;
 
   addEventListener<K extends keyof MinutesOutlineEventMap>(
@@ -364,6 +395,8 @@ export interface MinutesOutlineParser {
   schemaVersion(): Promise<number>;
   /** As the element's static `decode`. */
   decode(buffer: ArrayBuffer | Uint8Array, contentType?: string): string;
+  /** As the element's static `read`. */
+  read(source: string | URL | Blob, options?: MinutesOutlineReadOptions): Promise<string>;
 }
 
 /** Attributes for JSX (Preact, Solid, React 18's global JSX; see docs/COMPONENT.md for React 19). */

@@ -1,25 +1,19 @@
 // The outline as an ARIA tree (WAI-ARIA Authoring Practices, treeview pattern): nested
 // role="tree" / "treeitem" / "group" lists with aria-level, aria-setsize, aria-posinset and
-// aria-expanded, a roving tabindex and the full keyboard model.
+// aria-expanded, a roving tabindex and the full keyboard model (keys.js).
 //
-// Rows are built with createElement and text nodes only: text from the minutes never goes
-// through an HTML parser. Small documents are rendered whole, collapsed groups hidden
-// "until-found" so that the browser's find-in-page still reaches them; large ones render a
-// group when it is first opened. Long renders run in slices of a few milliseconds so that the
-// page never freezes for more than a frame.
+// Small documents are rendered whole, collapsed groups hidden "until-found" so that the
+// browser's find-in-page still reaches them; large ones render a group when it is first opened.
+// Long renders run in slices of a few milliseconds so that the page never freezes for more than
+// a frame. The tree shows the body: the header block is the card's (model.js).
 
-import { isoDate } from './model.js';
+import { h } from './dom.js';
+import { row } from './row.js';
+import { onKey } from './keys.js';
 
 /** Documents up to this many nodes are rendered whole. */
 export const EAGER_LIMIT = 4000;
 const SLICE_MS = 8;
-
-const h = (tag, props, ...children) => {
-  const el = document.createElement(tag);
-  if (props) for (const [k, v] of Object.entries(props)) if (v != null) el.setAttribute(k, v);
-  el.append(...children);
-  return el;
-};
 
 export class TreeView {
   /**
@@ -27,13 +21,14 @@ export class TreeView {
    * @param {object} opts
    *   strings    the component's words
    *   prefix     id prefix, unique within the shadow root
-   *   show       Uint8Array of nodes in this view (all when null)
+   *   show       Uint8Array of nodes in this view (the whole body when null)
    *   hits       Map of node → [start, end) ranges of (marker + text) to <mark>
    *   openDepth  nodes shallower than this start open (Infinity: all)
    *   label      the tree's accessible name
-   *   onProgress (done, total) while a long render runs
+   *   onProgress (done, total, view) while a render runs, and (n, n, view) when it is done
    *   onSelect   (node id) when a node is chosen: clicked, or Enter or Space on it
    *   onLink     (node id) when its link icon is clicked
+   *   onMiss     (view) when a typed character matches no node (keys.js: the jump box)
    */
   constructor(outline, opts) {
     this.o = outline;
@@ -44,6 +39,7 @@ export class TreeView {
     this.onProgress = opts.onProgress ?? (() => {});
     this.onSelect = opts.onSelect ?? (() => {});
     this.onLink = opts.onLink ?? (() => {});
+    this.onMiss = opts.onMiss ?? (() => {});
     this.selected = -1;
     this.current = -1;
     const n = outline.count;
@@ -57,23 +53,24 @@ export class TreeView {
     for (let i = 0; i < n; i++) if (outline.depth(i) < openDepth) this.open[i] = 1;
     this.focusId = -1;
     this.stack = [];
+    this.waiting = []; // the promises of runs, settled when the queue is empty
     this.timer = 0;
     this.rendered = 0;
     this.typed = '';
     this.typedAt = 0;
     this.el = h('ul', { role: 'tree', 'aria-label': opts.label, part: 'tree' });
-    this.el.addEventListener('keydown', (e) => this.onKey(e));
+    this.el.addEventListener('keydown', (e) => onKey(this, e));
     this.el.addEventListener('click', (e) => this.onClick(e));
     this.el.addEventListener('focusin', (e) => this.onFocusIn(e));
     // Find-in-page reveals a collapsed group: open it for real.
     this.el.addEventListener('beforematch', (e) => {
-      const row = e.target.closest('li')?.querySelector(':scope > [role="treeitem"]');
-      if (row) this.expand(+row.dataset.id);
+      const r = e.target.closest('li')?.querySelector(':scope > [role="treeitem"]');
+      if (r) this.expand(+r.dataset.id);
     });
   }
 
   visibleCount() {
-    if (!this.show) return this.o.count;
+    if (!this.show) return this.o.count - this.o.bodyStart;
     let c = 0;
     for (let i = 0; i < this.show.length; i++) c += this.show[i];
     return c;
@@ -82,7 +79,7 @@ export class TreeView {
   // ----- which nodes this view shows --------------------------------------------------------
 
   shown(i) {
-    return i >= 0 && (!this.show || this.show[i] === 1);
+    return i >= this.o.bodyStart && (!this.show || this.show[i] === 1);
   }
   firstKid(i) {
     let c = i < 0 ? (this.o.roots[0] ?? -1) : this.o.firstChild[i];
@@ -132,9 +129,14 @@ export class TreeView {
     for (let k = ids.length - 1; k >= 0; k--) this.stack.push([ids[k], container, k + 1, ids.length]);
   }
 
-  /** Renders from the queue: all of it when `sync`, else in slices until it is empty. */
+  /**
+   * Renders from the queue: all of it when `sync`, else in slices until it is empty. The promise
+   * settles when the queue is empty, whichever run empties it: a run that takes over (a reveal
+   * that finishes the work at once, a new render after a cancel) settles the earlier ones too.
+   */
   run(sync = false) {
     return new Promise((resolve) => {
+      this.waiting.push(resolve);
       const step = () => {
         this.timer = 0;
         const until = performance.now() + SLICE_MS;
@@ -150,7 +152,7 @@ export class TreeView {
           const li = this.settle;
           this.settle = null;
           if (li?.isConnected && li.getRootNode().activeElement === li) li.scrollIntoView({ block: 'nearest' });
-          resolve();
+          for (const done of this.waiting.splice(0)) done();
         }
       };
       if (this.timer) clearTimeout(this.timer);
@@ -164,16 +166,26 @@ export class TreeView {
     this.stack.length = 0;
   }
 
+  /** Stops for good (the view is replaced): what waited for its render waits no more. */
+  dispose() {
+    this.cancel();
+    for (const done of this.waiting.splice(0)) done();
+  }
+
   renderItem(i, container, pos, size) {
     if (this.items[i]) return;
-    const row = this.item(i, pos, size);
-    const li = h('li', { role: 'none', class: row.dataset.classes }, row);
-    delete row.dataset.classes;
+    const r = row(this.o, i, { id: this.prefix + i, pos, size, hits: this.hits?.get(i) ?? null, s: this.s });
+    const el = r.el;
+    el.setAttribute('aria-selected', String(i === this.selected));
+    el.tabIndex = i === this.focusId ? 0 : -1;
+    if (i === this.current) el.classList.add('current');
+    const kids = this.kids(i);
+    if (kids.length) el.setAttribute('aria-expanded', String(this.open[i] === 1));
+    const li = h('li', { role: 'none', class: r.classes }, el);
     container.append(li);
-    this.items[i] = row;
+    this.items[i] = el;
     this.wraps[i] = li;
     this.rendered++;
-    const kids = this.kids(i);
     if (!kids.length) return;
     const open = this.open[i] === 1;
     if (open || this.eager) {
@@ -205,97 +217,6 @@ export class TreeView {
       this.renderItem(c, container, pos, size);
     }
     if (this.stack.length) this.run();
-  }
-
-  item(i, pos, size) {
-    const o = this.o;
-    const kind = o.kind(i);
-    const role = o.role(i);
-    const id = this.prefix + i;
-    const label = h('span', { class: 'label' });
-    const marker = o.marker(i);
-    const text = o.text(i);
-    const hits = this.hits?.get(i) ?? null;
-    if (marker) {
-      const m = h('span', { class: 'marker', part: 'marker' });
-      appendMarked(m, marker, 0, marker.length, hits, 0);
-      label.append(m);
-    }
-    const rows = kind === 'table' ? o.rows(i) : null;
-    if (rows) {
-      label.append(table(rows));
-    } else {
-      const t = h('span', { class: 'text', part: 'text' });
-      this.richText(t, i, text, hits, marker.length);
-      label.append(t);
-    }
-    // The row is the treeitem, named by what it shows: its marker, text and unit (the
-    // children are in a group it owns, outside it, so that they are not part of its name).
-    const row = h(
-      'div',
-      {
-        class: 'row',
-        part: 'row',
-        role: 'treeitem',
-        id,
-        'data-id': i,
-        'data-classes': `k-${kind}${role ? ' r-' + role : ''}`,
-        'aria-level': o.depth(i) + 1,
-        'aria-setsize': size,
-        'aria-posinset': pos,
-        'aria-selected': String(i === this.selected),
-        tabindex: i === this.focusId ? '0' : '-1',
-      },
-      h('span', { class: 'twisty', 'aria-hidden': 'true' }),
-      label,
-      h('span', { class: 'link', 'aria-hidden': 'true', title: this.s.copyLink }),
-    );
-    const unit = o.unit(i);
-    const parent = o.parent(i);
-    if (unit && (parent < 0 || o.unit(parent) !== unit)) {
-      row.append(h('span', { class: 'unit', part: 'unit' }, unit));
-    }
-    if (i === this.current) row.classList.add('current');
-    if (this.hasKids(i)) row.setAttribute('aria-expanded', String(this.open[i] === 1));
-    return row;
-  }
-
-  /** The text with its label in bold, dates as <time>, amounts as <data>, and hits marked. */
-  richText(el, i, text, hits, offset) {
-    const o = this.o;
-    const wraps = [];
-    const labelLen = o.labelLen(i);
-    if (labelLen) {
-      const cls = o.kind(i) === 'field' ? 'field-label' : 'role-label';
-      wraps.push({ start: 0, end: labelLen, make: () => h('strong', { class: cls, part: 'label' }) });
-    }
-    for (const f of o.facts(i)) {
-      if (f.kind === 'date') {
-        const from = isoDate(f.a);
-        const to = isoDate(f.b);
-        const title = from && to && from !== to ? `${from} – ${to}` : from;
-        wraps.push({ start: f.start, end: f.end, make: () => h('time', { datetime: from, title }) });
-      } else if (f.kind === 'amount') {
-        const cur = o.f.currencies[f.b] ?? 'TWD';
-        wraps.push({
-          start: f.start,
-          end: f.end,
-          make: () =>
-            h('data', { value: String(f.a), title: this.s.amountTitle(f.a, cur), 'data-value': this.s.amountTitle(f.a, cur) }),
-        });
-      }
-    }
-    wraps.sort((a, b) => a.start - b.start);
-    let at = 0;
-    for (const w of wraps) {
-      if (w.start < at) continue;
-      appendMarked(el, text, at, w.start, hits, offset);
-      const inner = w.make();
-      appendMarked(inner, text, w.start, w.end, hits, offset);
-      el.append(inner);
-      at = w.end;
-    }
-    appendMarked(el, text, at, text.length, hits, offset);
   }
 
   // ----- opening and closing ----------------------------------------------------------------
@@ -330,8 +251,7 @@ export class TreeView {
   /** Opens every node (or closes every node) of this view. */
   setAll(open) {
     this.cancel();
-    const n = this.o.count;
-    for (let i = 0; i < n; i++) this.open[i] = open ? 1 : 0;
+    this.open.fill(open ? 1 : 0);
     return this.render();
   }
 
@@ -361,17 +281,15 @@ export class TreeView {
     if (i >= 0) this.onSelect(i);
   }
 
-  /** Marks `i` as the current search hit, shown and scrolled to without moving focus. */
+  /** Marks `i` as the current search hit (or jump target), shown and scrolled to without moving focus. */
   setCurrent(i) {
     this.items[this.current]?.classList.remove('current');
     this.current = i;
+    if (i < 0) return;
     const li = this.reveal(i);
     if (!li) return;
     li.classList.add('current');
-    const old = this.items[this.focusId];
-    if (old && old !== li) old.tabIndex = -1;
-    this.focusId = i;
-    li.tabIndex = 0;
+    this.rove(i);
     li.scrollIntoView?.({ block: 'nearest' });
   }
 
@@ -387,16 +305,22 @@ export class TreeView {
     return made(i) ?? null;
   }
 
-  // ----- focus and keyboard -----------------------------------------------------------------
+  // ----- focus ------------------------------------------------------------------------------
+
+  /** Makes `i` the tree's one tab stop. */
+  rove(i) {
+    const old = this.items[this.focusId];
+    const li = this.items[i];
+    if (old && old !== li) old.tabIndex = -1;
+    this.focusId = i;
+    if (li) li.tabIndex = 0;
+  }
 
   focus(i, scroll = true) {
     if (i < 0) return;
     const li = this.reveal(i);
     if (!li) return;
-    const old = this.items[this.focusId];
-    if (old && old !== li) old.tabIndex = -1;
-    this.focusId = i;
-    li.tabIndex = 0;
+    this.rove(i);
     li.focus({ preventScroll: !scroll });
     // Rows still to come above it (and sections laid out as they near the screen) move it:
     // once the view is complete, bring it back into view if it still has the focus.
@@ -437,14 +361,7 @@ export class TreeView {
 
   onFocusIn(e) {
     const li = e.target.closest?.('[role="treeitem"]');
-    if (!li) return;
-    const i = +li.dataset.id;
-    if (i !== this.focusId) {
-      const old = this.items[this.focusId];
-      if (old) old.tabIndex = -1;
-      this.focusId = i;
-      li.tabIndex = 0;
-    }
+    if (li && +li.dataset.id !== this.focusId) this.rove(+li.dataset.id);
   }
 
   onClick(e) {
@@ -459,98 +376,4 @@ export class TreeView {
     if (e.target.classList.contains('link')) this.onLink(i);
     else if (this.hasKids(i)) this.toggle(i);
   }
-
-  onKey(e) {
-    const i = this.focusId;
-    if (i < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
-    let handled = true;
-    switch (e.key) {
-      case 'ArrowDown':
-        this.focus(this.nextShown(i));
-        break;
-      case 'ArrowUp':
-        this.focus(this.prevShown(i));
-        break;
-      case 'ArrowRight':
-        if (this.hasKids(i)) {
-          if (this.open[i]) this.focus(this.firstKid(i));
-          else this.expand(i);
-        }
-        break;
-      case 'ArrowLeft':
-        if (this.isOpen(i)) this.collapse(i);
-        else this.focus(this.o.parent(i));
-        break;
-      case 'Home':
-        this.focus(this.firstKid(-1));
-        break;
-      case 'End':
-        this.focus(this.lastShown());
-        break;
-      case 'Enter':
-        this.select(i);
-        if (this.hasKids(i)) this.toggle(i);
-        break;
-      case ' ':
-        this.select(i);
-        break;
-      case '*': {
-        const p = this.o.parent(i);
-        for (let c = this.firstKid(p); c >= 0; c = this.nextKid(c)) this.expand(c);
-        break;
-      }
-      default:
-        handled = e.key.length === 1 && this.typeAhead(e.key);
-    }
-    if (handled) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  }
-
-  /** Moves focus to the next shown node whose marker and text start with what was typed. */
-  typeAhead(ch) {
-    const now = performance.now();
-    this.typed = now - this.typedAt < 700 ? this.typed + ch : ch;
-    this.typedAt = now;
-    const want = this.typed.toLowerCase();
-    const starts = (k) => (this.o.marker(k) + this.o.text(k)).toLowerCase().startsWith(want);
-    for (let k = this.nextShown(this.focusId); k >= 0; k = this.nextShown(k)) {
-      if (starts(k)) return this.focus(k), true;
-    }
-    for (let k = this.firstKid(-1); k >= 0 && k !== this.focusId; k = this.nextShown(k)) {
-      if (starts(k)) return this.focus(k), true;
-    }
-    return this.typed.length === 1;
-  }
-}
-
-/** Appends text[a, b) to `el`, wrapping what falls inside `hits` (offset by `offset`) in <mark>. */
-function appendMarked(el, text, a, b, hits, offset) {
-  if (a >= b) return;
-  if (!hits) {
-    el.append(text.slice(a, b));
-    return;
-  }
-  let at = a;
-  for (const [hs, he] of hits) {
-    const s = Math.max(hs - offset, at);
-    const e = Math.min(he - offset, b);
-    if (e <= s) continue;
-    if (s > at) el.append(text.slice(at, s));
-    el.append(h('mark', { part: 'mark' }, text.slice(s, e)));
-    at = e;
-  }
-  if (at < b) el.append(text.slice(at, b));
-}
-
-function table(rows) {
-  const cols = Math.max(0, ...rows.map((r) => r.length));
-  const body = h('tbody');
-  for (const r of rows) {
-    const tr = h('tr');
-    for (let c = 0; c < cols; c++) tr.append(h('td', null, r[c] ?? ''));
-    body.append(tr);
-  }
-  return h('table', { part: 'table' }, body);
 }

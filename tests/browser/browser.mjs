@@ -1,6 +1,7 @@
 // Shared by the browser tests: a static server over the repository and Debian's Chromium
 // through playwright-core, with the flags this machine needs (no sandbox as root, no
 // background networking on a closed network).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from '../../tools/serve.mjs';
 
@@ -48,3 +49,31 @@ export const items = (page, sel = 'minutes-outline') => page.locator(`${sel} [ro
 
 /** The tree item whose own label (not its children's) contains `name`. */
 export const node = (page, name) => page.getByRole('treeitem', { name });
+
+/** The corpus of real minutes beside the project (../shared/corpus), or null when it is absent. */
+const SHARED = new URL('../../../shared/corpus/', import.meta.url);
+export const corpus = existsSync(SHARED)
+  ? readdirSync(SHARED)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => ({ name: f.replace(/\.txt$/, ''), text: readFileSync(new URL(f, SHARED), 'utf8') }))
+  : null;
+/** Why a test of the corpus is skipped, in one line (false when it runs). */
+export const noCorpus = corpus ? false : '../shared/corpus/ is absent';
+
+/** Both seeds, as the demo offers them. */
+export const seeds = ['002_d55827880d80a051', '000_0d1e01bc7b43adf3'].map((name) => ({
+  name: `seed-${name.slice(0, 3)}`,
+  text: readFileSync(new URL(`../fixtures/seeds/${name}.txt`, import.meta.url), 'utf8'),
+}));
+
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A webmaster's page, as README's "Put it on a page" has it: a heading, one classic script, the
+ * minutes written inside the element.
+ */
+export const webmasterPage = (text, { lang = 'zh-Hant-TW' } = {}) =>
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+  `<title>會議紀錄</title><script src="/pkg/minutes-outline.js"></script></head>` +
+  `<body><h1>某機關會議紀錄</h1><minutes-outline id="outline"><pre>${escapeHtml(text)}</pre></minutes-outline></body></html>`;

@@ -29,6 +29,11 @@ const shown = (page) =>
   page.evaluate(`[...${root}.querySelectorAll('[role="treeitem"]')].filter((li) => li.checkVisibility()).map((li) => li.querySelector('.label').textContent)`);
 const status = (page) => page.locator('minutes-outline [role="status"]').textContent();
 const search = (page) => page.locator('minutes-outline input[type="search"]');
+/** Opens the filters beyond the search box (the 篩選 control), as a reader does before using them. */
+async function openFilters(page, sel = 'minutes-outline') {
+  const toggle = page.locator(`${sel} .toolbar .toggle`);
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
 
 test('search: a hit count, and Enter and Shift+Enter walk the hits', async () => {
   const page = await demo();
@@ -54,6 +59,7 @@ test('search: a hit count, and Enter and Shift+Enter walk the hits', async () =>
 
 test('units: a chip keeps that unit, a second adds another', async () => {
   const page = await demo();
+  await openFilters(page);
   const chip = page.locator('minutes-outline .chip', { hasText: '韌性建設司' });
   await chip.click();
   assert.equal(await chip.getAttribute('aria-pressed'), 'true');
@@ -68,11 +74,13 @@ test('units: a chip keeps that unit, a second adds another', async () => {
   assert.ok(labels.some((l) => l.includes('海纜障礙通報機制')));
   await chip.click();
   await page.locator('minutes-outline .chip', { hasText: '主計處' }).click();
-  assert.equal(await status(page), '共 170 個項目');
+  // 170 nodes, of which the 8 of the header are the card's.
+  assert.equal(await status(page), '共 162 個項目');
 });
 
 test('dates: a range keeps the nodes with a date inside it', async () => {
   const page = await demo();
+  await openFilters(page);
   await page.locator('minutes-outline input[type="date"]').first().fill('2025-11-12');
   await page.locator('minutes-outline input[type="date"]').last().fill('2025-11-12');
   await page.locator('minutes-outline input[type="date"]').last().dispatchEvent('change');
@@ -85,6 +93,7 @@ test('dates: a range keeps the nodes with a date inside it', async () => {
 
 test('kind: decisions only, each under its agenda item; agenda items only', async () => {
   const page = await demo();
+  await openFilters(page);
   await page.locator('minutes-outline select').first().selectOption('decision');
   const labels = await shown(page);
   const decisions = labels.filter((l) => l.startsWith('決定：'));
@@ -103,6 +112,7 @@ test('kind: decisions only, each under its agenda item; agenda items only', asyn
 
 test('depth: the tree opens to the level chosen; expand and collapse all', async () => {
   const page = await demo();
+  await openFilters(page);
   await page.locator('minutes-outline select').last().selectOption('1');
   let labels = await shown(page);
   assert.ok(labels.every((l) => !l.startsWith('案由')));
@@ -112,13 +122,15 @@ test('depth: the tree opens to the level chosen; expand and collapse all', async
   assert.ok(labels.some((l) => l.startsWith('案由一')));
   assert.ok(!labels.some((l) => l.startsWith('決定')));
   await page.getByRole('button', { name: '全部展開' }).click();
-  assert.equal((await shown(page)).length, 170);
+  // The body's 162 nodes (the header's 8 are in the card), and its 7 top-level sections.
+  assert.equal((await shown(page)).length, 162);
   await page.getByRole('button', { name: '全部收合' }).click();
-  assert.equal((await shown(page)).length, 15);
+  assert.equal((await shown(page)).length, 7);
 });
 
 test('filters combine, live in the URL and come back from it', async () => {
   const page = await demo();
+  await openFilters(page);
   await page.locator('minutes-outline .chip', { hasText: '法制處' }).click();
   await search(page).fill('海纜');
   await page.locator('minutes-outline mark').first().waitFor();
@@ -176,12 +188,19 @@ test('a link to a node: copy it, open it, and the node is shown and focused', as
   const page = await demo();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const target = node(page, '2、海纜障礙通報機制');
-  await target.locator('.label').click();
+  // The row's link icon copies a link to that node; the status says which.
+  await target.hover();
+  await target.locator('.link').click();
+  assert.equal(await status(page), '已複製「2、海纜障礙通報機制」的連結。');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  // The node is named by its path of markers and a fingerprint of its text, not by a number.
+  const ref = new URLSearchParams(new URL(link).hash.slice(1)).get('outline.node');
+  assert.match(ref, /^附錄\/[^/]+\/[^/]+\/[^/]+\/[^/]+\/2~[0-9a-z]+$/);
+  // Selected, the toolbar's button copies the view with that node, and says so.
   assert.equal(await target.getAttribute('aria-selected'), 'true');
   await page.getByRole('button', { name: '複製連結' }).click();
-  await page.waitForFunction(() => document.querySelector('minutes-outline').shadowRoot.querySelector('[role="status"]').textContent === '已複製連結。');
-  const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(link, /#outline\.node=\d+$/);
+  await page.waitForFunction(() => document.querySelector('minutes-outline').shadowRoot.querySelector('[role="status"]').textContent.startsWith('已複製連結：目前的檢視，指向「2、海纜障礙通報機制」'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   // Opened with everything collapsed below the top level, the link still reaches it.
   const other = await env.page({ viewport: { width: 1280, height: 600 } });
   await other.goto(link.replace('#', '#outline.depth=1&'));
@@ -209,6 +228,7 @@ test('the notes panel lists what the parser could not understand, each jumping t
 
 test('export: JSON of the model, a Markdown outline and CSV of the view', async () => {
   const page = await demo();
+  await openFilters(page);
   await page.locator('minutes-outline select').first().selectOption('decision');
   const save = async (kind) => {
     await page.locator('minutes-outline .menu > summary').click();

@@ -35,7 +35,7 @@ const focused = (page) =>
 test('the demo opens with a real sample outlined', async () => {
   const page = await demo();
   const card = page.locator('minutes-outline .card');
-  await assert.doesNotReject(card.getByText('第18次主管會議紀錄').waitFor());
+  await assert.doesNotReject(card.getByRole('heading', { name: /第18次主管會議紀錄/ }).waitFor());
   assert.match(await card.textContent(), /2025-11-20/);
   assert.ok((await items(page).count()) > 150);
   // The tree is an ARIA tree with levels, positions and expansion.
@@ -120,18 +120,17 @@ test('a node collapses and expands with a click', async () => {
 
 test('arrow keys move focus through the tree', async () => {
   const page = await demo();
-  // Tab from the last control of the toolbar into the tree: one stop, on the first item.
+  // Tab from the last control of the toolbar into the tree: one stop, on the first item of the
+  // body (the header is the card's).
   await page.locator('minutes-outline .menu > summary').focus();
   await page.keyboard.press('Tab');
-  assert.match((await focused(page)).text, /數位發展部/);
-  await page.keyboard.press('ArrowDown');
-  assert.match((await focused(page)).text, /第18次主管會議紀錄/);
+  assert.match((await focused(page)).text, /^壹、頒獎/);
   await page.keyboard.press('End');
   assert.match((await focused(page)).text, /關鍵基礎設施防護講座/);
   await page.keyboard.press('Home');
-  assert.match((await focused(page)).text, /數位發展部/);
+  assert.match((await focused(page)).text, /^壹、頒獎/);
   // Down to 貳、報告事項, close it with Left, and the next Down skips its items.
-  for (let k = 0; k < 9; k++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
   assert.match((await focused(page)).text, /貳、報告事項/);
   await page.keyboard.press('ArrowLeft');
   const section = node(page, '貳、報告事項');

@@ -1,0 +1,127 @@
+// One load of the element's text, from where it comes to a parsed outline: the `text` property,
+// else `src` (load.js; on failure, the page's own copy inside the element, if any), else the
+// text inside the element; then the parse (parse-client.js). A newer load, or the element leaving
+// the page, stops the one under way (its download, its worker); only the last one speaks.
+
+import { nextTask } from './dom.js';
+import * as parser from './parse-client.js';
+import { Outline } from './model.js';
+import { load, LoadError } from './load.js';
+
+export class Session {
+  /**
+   * @param {HTMLElement} el the element, whose `src`, `timeout` and inline text are read
+   * @param {object} on  words() (the interface's), live (live.js), text() (the property's value,
+   *   or null), started(), outline(parsed, outline, isCurrent) (shows it), error(message)
+   *   (a load that failed, with an outline still to come or not), failed(message, text) (no
+   *   outline: says why, shows `text` as it is)
+   */
+  constructor(el, on) {
+    this.el = el;
+    this.on = on;
+    this.token = 0;
+    this.job = null;
+    this.loading = false;
+    this.interrupted = false; // cut short by removal from the page
+  }
+
+  async start() {
+    const token = ++this.token;
+    this.job?.abort();
+    const job = (this.job = new AbortController());
+    this.loading = true;
+    this.interrupted = false;
+    this.on.started();
+    try {
+      await this.#load(token, job.signal);
+    } catch (err) {
+      // Nothing a text, a server or a bug does may throw into the page: it is said here.
+      if (token === this.token) this.on.failed(this.on.words().failed(err?.message ?? String(err)));
+    } finally {
+      if (token === this.token) {
+        this.loading = false;
+        this.on.live.busy(null);
+      }
+    }
+  }
+
+  /** Stops the load under way; it starts again when the element comes back (`interrupted`). */
+  stop() {
+    if (!this.loading) return;
+    this.token++;
+    this.loading = false;
+    this.interrupted = true;
+    this.job?.abort();
+  }
+
+  async #load(token, signal) {
+    const { live } = this.on;
+    const s = this.on.words();
+    live.say(s.loading);
+    live.busy();
+    const src = this.el.getAttribute('src');
+    const own = this.on.text();
+    let text;
+    let hints = null; // what a document reader knew of the lines (load.js, formats.js)
+    if (own !== null) text = own;
+    else if (src) {
+      try {
+        ({ text, hints } = await load(src, {
+          signal,
+          timeout: +this.el.getAttribute('timeout'),
+          onProgress: (got, size) => live.progressed(s.reading(got, size), got, size),
+        }));
+      } catch (err) {
+        if (token !== this.token) return;
+        // The page's own copy of the minutes is still worth showing.
+        const written = await this.#inline();
+        const inline = written.trim() ? written : '';
+        if (token !== this.token) return;
+        const why = s.loadError(err instanceof LoadError ? err : new LoadError('network'));
+        this.on.error(s.fetchFailed(src, why) + (inline ? s.showingInline : ''));
+        if (inline) await this.#parse(inline, null, token, signal);
+        else this.on.failed(null);
+        return;
+      }
+    } else text = await this.#inline();
+    if (token !== this.token) return;
+    await this.#parse(text, hints, token, signal);
+  }
+
+  /** The text written inside the element, once the HTML parser has read all of it. */
+  #inline() {
+    return new Promise((resolve) => {
+      if (document.readyState !== 'loading') resolve(this.el.textContent ?? '');
+      else document.addEventListener('DOMContentLoaded', () => resolve(this.el.textContent ?? ''), { once: true });
+    });
+  }
+
+  async #parse(text, hints, token, signal) {
+    const { live } = this.on;
+    let parsed;
+    try {
+      parsed = await parser.parse(text, {
+        signal,
+        hints,
+        onWorker: () => {
+          live.say(this.on.words().parsing(text.length));
+          live.busy();
+        },
+      });
+    } catch (err) {
+      if (token !== this.token) return;
+      // The parser could not run (WebAssembly refused by the page's policy) or stopped: the
+      // text is still shown, as it is.
+      const why = err?.message ?? String(err);
+      const s = this.on.words();
+      this.on.failed(/Content.Security|unsafe-eval/i.test(why) ? s.noWasm : s.failed(why), text);
+      return;
+    }
+    if (token !== this.token) return;
+    const outline = new Outline(text, parsed.flat);
+    // A large outline's first screen in a task of its own: two shorter waits for the page.
+    if (outline.count > 20_000) await nextTask();
+    if (token !== this.token) return;
+    await this.on.outline(parsed, outline, () => token === this.token);
+  }
+}
