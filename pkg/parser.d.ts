@@ -21,9 +21,10 @@ export function parse(text: string, hints?: Uint8Array | number[] | null): any;
 
 /**
  * Parses minutes text into flat columns; node texts are UTF-16 ranges of `text`. `hints` as for
- * `parse`.
+ * `parse`. With `model`, the whole model (`parse`'s result) comes along as `model`, from the
+ * same parse: for a caller that will want both.
  */
-export function parseFlat(text: string, hints?: Uint8Array | number[] | null): any;
+export function parseFlat(text: string, hints?: Uint8Array | number[] | null, model?: boolean | null): any;
 
 export function schemaVersion(): number;
 
@@ -36,7 +37,7 @@ export interface InitOutput {
     readonly csv: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number];
     readonly markdown: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number];
     readonly parse: (a: number, b: number, c: number, d: number) => any;
-    readonly parseFlat: (a: number, b: number, c: number, d: number) => any;
+    readonly parseFlat: (a: number, b: number, c: number, d: number, e: number) => any;
     readonly schemaVersion: () => number;
     readonly start: () => void;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -95,12 +95,14 @@ export function parse(text, hints) {
 
 /**
  * Parses minutes text into flat columns; node texts are UTF-16 ranges of `text`. `hints` as for
- * `parse`.
+ * `parse`. With `model`, the whole model (`parse`'s result) comes along as `model`, from the
+ * same parse: for a caller that will want both.
  * @param {string} text
  * @param {Uint8Array | number[] | null} [hints]
+ * @param {boolean | null} [model]
  * @returns {any}
  */
-export function parseFlat(text, hints) {
+export function parseFlat(text, hints, model) {
     let ptr0, len0, ptr1, len1;
     try {
         ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
@@ -112,7 +114,7 @@ export function parseFlat(text, hints) {
         if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
         throw e;
     }
-    const ret = wasm.parseFlat(ptr0, len0, ptr1, len1);
+    const ret = wasm.parseFlat(ptr0, len0, ptr1, len1, isLikeNone(model) ? 0xFFFFFF : model ? 1 : 0);
     return ret;
 }
 

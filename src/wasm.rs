@@ -57,12 +57,16 @@ pub fn schema_version() -> u32 {
 }
 
 /// Parses minutes text into flat columns; node texts are UTF-16 ranges of `text`. `hints` as for
-/// `parse`.
+/// `parse`. With `model`, the whole model (`parse`'s result) comes along as `model`, from the
+/// same parse: for a caller that will want both.
 #[wasm_bindgen(js_name = parseFlat)]
-pub fn parse_flat(text: &str, hints: Option<Vec<u8>>) -> JsValue {
+pub fn parse_flat(text: &str, hints: Option<Vec<u8>>, model: Option<bool>) -> JsValue {
     let doc = crate::parse_with(text, hints.as_deref().unwrap_or(&[]));
     let f = flatten(&doc);
     let out = Object::new();
+    if model == Some(true) {
+        set(&out, "model", &to_js(&doc));
+    }
     set(&out, "schema", &crate::SCHEMA_VERSION.into());
     set(&out, "meta", &to_js(&doc.meta));
     set(&out, "diagnostics", &to_js(&doc.diagnostics));
