@@ -191,6 +191,8 @@ test('a link to a node: copy it, open it, and the node is shown and focused', as
   // The row's link icon copies a link to that node; the status says which.
   await target.hover();
   await target.locator('.link').click();
+  // Said once the clipboard has taken it (a promise), not at the click.
+  await page.waitForFunction(() => document.querySelector('minutes-outline').shadowRoot.querySelector('[role="status"]').textContent !== '共 162 個項目');
   assert.equal(await status(page), '已複製「2、海纜障礙通報機制」的連結。');
   const link = await page.evaluate(() => navigator.clipboard.readText());
   // The node is named by its path of markers and a fingerprint of its text, not by a number.
