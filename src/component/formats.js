@@ -11,7 +11,12 @@
 // what the parser's `parse_with(text, hints)` / `parseFlat(text, hints)` take. A file that
 // cannot be read throws a FormatError whose `code` is stable (CODES below).
 
-export const MAX_BYTES = 50 * 1024 * 1024;
+import { decode } from './decode.js';
+import { MAX_BYTES } from './load.js';
+
+// One limit and one decoding for every way a file arrives (load.js, decode.js): a text file
+// opened here reads exactly as it does through `src` or the picker.
+export { MAX_BYTES };
 
 /** The error codes, and what each means. */
 export const CODES = Object.freeze({
@@ -62,18 +67,6 @@ export function sniff(bytes) {
   if (/^(\ufeff|\xef\xbb\xbf)?<\?xml/.test(head) && /office:document|opendocument/.test(head)) return 'fodt';
   if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) return 'text';
   return b.includes(0) ? 'binary' : 'text';
-}
-
-/** Text: UTF-16 with a BOM, else UTF-8, else Big5 if that reads cleanly, else UTF-8 lossy. */
-export function decodeText(bytes) {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  for (const label of ['utf-8', 'big5']) {
-    try {
-      return new TextDecoder(label, { fatal: true }).decode(bytes);
-    } catch {}
-  }
-  return new TextDecoder('utf-8').decode(bytes);
 }
 
 async function bytesOf(input) {
@@ -177,19 +170,18 @@ async function readPdf(bytes, assets, signal) {
  * Reads a document into the parser's lines.
  *   input     an ArrayBuffer, a typed array, or a Blob (a File from a picker or a drop)
  *   name      its file name or URL (for messages, and to tell an .xls from a .doc)
- *   type      its media type, if known (unused for now: the bytes say what a file is)
+ *   type      its media type, if known: the bytes say what a file is; a text file's charset
  *   assets    the folder of the on-demand files (pkg/); defaults to this script's
  *   signal    an AbortSignal
  * Gives `{ text, hints, format: 'odt'|'docx'|'pdf'|'text', warnings, pages? }`.
  */
 export async function readDocument(input, { name = '', type = '', assets = here, signal } = {}) {
-  void type;
   if (typeof Blob !== 'undefined' && input instanceof Blob && input.size > MAX_BYTES) throw tooLarge(input.size);
   const bytes = await bytesOf(input);
   if (bytes.byteLength > MAX_BYTES) throw tooLarge(bytes.byteLength);
   const kind = sniff(bytes);
   if (kind === 'text') {
-    const text = decodeText(bytes);
+    const text = decode(bytes, type);
     return { text, hints: new Uint8Array(0), format: 'text', warnings: [] };
   }
   if (kind === 'binary') throw new FormatError('unknown-format', 'this file is not an .odt, .docx, PDF or text document');

@@ -11,7 +11,8 @@ import { Outline } from '../../src/component/model.js';
 import * as filter from '../../src/component/filter.js';
 import { nodeRef, resolve, fromFragment, toFragment } from '../../src/component/url.js';
 import { isoDate, isoRange, rocDate } from '../../src/component/dates.js';
-import { load, read, useFormats, LoadError } from '../../src/component/load.js';
+import { load, read, useFormats, LoadError, MAX_BYTES } from '../../src/component/load.js';
+import { readDocument } from '../../src/component/formats.js';
 import { seeds, corpus } from './browser.mjs';
 
 before(async () => {
@@ -148,4 +149,17 @@ test('load: a file not text is refused, unless a document reader is registered a
   } finally {
     useFormats(null);
   }
+});
+
+test('one decoding and one limit: a text file reads the same through the readers and through load', async () => {
+  const big5 = Buffer.from('b3fca142b3f8a769a8c6b6b50a', 'hex'); // 壹、報告事項 in Big5
+  const doc = await readDocument(big5, { name: 'old.txt' });
+  assert.deepEqual([doc.format, doc.text], ['text', decode(big5)]);
+  assert.equal(doc.text, '壹、報告事項\n');
+  assert.equal((await readDocument(new TextEncoder().encode('\ufeff一、甲案\n'))).text, decode(new TextEncoder().encode('\ufeff一、甲案\n')));
+  // The same size is refused by both, before a byte is read; one byte less is not too large.
+  const over = new Blob([new Uint8Array(MAX_BYTES + 1)]);
+  await assert.rejects(readDocument(over, { name: 'big.pdf' }), (e) => e.code === 'too-large');
+  await assert.rejects(load(over), (e) => e.code === 'too-large' && e.size === MAX_BYTES + 1);
+  await assert.rejects(load(new Blob([new Uint8Array(MAX_BYTES)])), (e) => e.code === 'not-text');
 });
