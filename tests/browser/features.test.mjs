@@ -250,6 +250,53 @@ test('export: JSON of the model, a Markdown outline and CSV of the view', async 
   assert.match(csv, /貳、 > 案由一：,決定：,label,數位策略司,決定：,,26\r\n|貳、 > 案由一：,,label,數位策略司,決定：,,26\r\n/);
 });
 
+/** The element from the sources over a parser that counts its calls (pages/counted.js). */
+async function counted() {
+  const page = await env.page({ viewport: { width: 1280, height: 900 } });
+  await page.goto(env.url + '/tests/browser/pages/counted.html');
+  await page.waitForFunction(() => window.countedReady);
+  return page;
+}
+const seed002 = readFileSync(new URL('../fixtures/seeds/002_d55827880d80a051.txt', import.meta.url), 'utf8');
+
+test('document: typical minutes are parsed once, the model coming with the outline; a long text parses again on first read only', async () => {
+  const page = await counted();
+  const long = `${seed002}\n`.repeat(Math.ceil(60_000 / seed002.length));
+  const r = await page.evaluate(
+    async ([typical, long]) => {
+      const { parse } = await import('/pkg/parser.js');
+      const el = document.getElementById('outline');
+      const reset = () => Object.keys(window.calls).forEach((k) => (window.calls[k] = 0));
+      await el.ready; // the empty element's own parse
+      const run = async (text) => {
+        reset();
+        el.text = text;
+        await el.ready;
+        const shown = { ...window.calls };
+        const modelAsked = window.args.parseFlat[2];
+        const doc = el.document;
+        const same = el.document === doc;
+        const read = { ...window.calls };
+        // The model is the parser's own for that text, not another.
+        const right = JSON.stringify(doc) === JSON.stringify(parse(text));
+        return { shown, read, modelAsked, same, right };
+      };
+      return { typical: await run(typical), long: await run(long), length: long.length };
+    },
+    [seed002, long],
+  );
+  assert.ok(r.length > 50_000);
+  assert.equal(r.typical.modelAsked, true);
+  assert.deepEqual([r.typical.shown.parseFlat, r.typical.shown.parse], [1, 0]);
+  assert.deepEqual([r.typical.read.parseFlat, r.typical.read.parse], [1, 0], 'reading document parsed nothing again');
+  assert.ok(r.typical.same && r.typical.right);
+  assert.equal(r.long.modelAsked, false);
+  assert.deepEqual([r.long.shown.parseFlat, r.long.shown.parse], [1, 0]);
+  assert.deepEqual([r.long.read.parseFlat, r.long.read.parse], [1, 1], 'a long text: its model on first read, once');
+  assert.ok(r.long.same && r.long.right);
+  assert.deepEqual(page.errors, []);
+});
+
 test('print: the whole tree expanded, without the toolbar', async () => {
   const page = await demo();
   await page.getByRole('button', { name: '全部收合' }).click();
