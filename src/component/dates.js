@@ -11,13 +11,6 @@ export function isoDate(n) {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** An ISO date range from two yyyymmdd numbers: `from` alone when both are the same day. */
-export function isoRange(a, b) {
-  const from = isoDate(a);
-  const to = isoDate(b);
-  return { from, to, text: from && to && from !== to ? `${from}/${to}` : (from ?? '') };
-}
-
 /** `2025-11-20` as `114年11月20日`; years before the ROC (1912) stay Gregorian. */
 export function rocDate(iso) {
   const [y, m, d] = iso.split('-').map(Number);

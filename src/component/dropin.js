@@ -10,7 +10,7 @@
 //
 // It also offers the parser to scripts: `await MinutesOutline.parse(text)` gives the model.
 
-import init, { parse, parseFlat, schemaVersion } from 'minutes-outline:parser';
+import init, { parse, parseFlat, markdown, csv, schemaVersion } from 'minutes-outline:parser';
 import wasm from 'minutes-outline:wasm';
 import { define } from './register.js';
 import { serve } from './parse-client.js';
@@ -41,7 +41,7 @@ if (inWorker) {
     [...document.querySelectorAll('script[src]')].find((s) => /(^|\/)minutes-outline(\.min)?\.js([?#]|$)/.test(s.src))?.src ||
     null;
 
-  define({ ready, parse, parseFlat, scriptUrl });
+  define({ ready, parse, parseFlat, markdown, csv, scriptUrl });
   // Compile the parser while the page goes on loading: the first outline waits for it.
   // A failure (a policy without 'wasm-unsafe-eval') is told by the element that needs it.
   ready().catch(() => {});

@@ -45,7 +45,7 @@ export class MinutesOutline extends Base {
   #parts = null; // { main, card, notes, toolbar, views, jump, trees }
   #live = null;
   #text = null; // set through the property
-  #parsed = null; // { text, flat } of the text shown
+  #parsed = null; // { text, hints, flat } of the text shown
   #outline = null;
   #state = filter.normalise();
   #session = new Session(this, {
@@ -257,7 +257,7 @@ export class MinutesOutline extends Base {
           this.#live.copy(this.#link(this.#state, id), s.copiedView(id >= 0 && this.#outline ? this.#outline.label(id) : ''), s);
         },
         copyNode: (id) => this.#live.copy(this.linkTo(id), s.copiedNode(this.#outline.label(id)), s),
-        export: (kind) => this.#outline && exporter.saveView(kind, { outline: this.#outline, kept: this.#parts.views.kept, model: () => this.document }),
+        export: (kind) => this.#outline && exporter.saveView(kind, { outline: this.#outline, parsed: this.#parsed, kept: this.#parts.views.kept, model: () => this.document }),
         select: (id) => this.#selected(id),
         reveal: (id) => this.reveal(id),
       },

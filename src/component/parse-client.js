@@ -2,7 +2,8 @@
 // outline is drawn from (model.js): in a Web Worker when it is long, so that the page goes on
 // responding, on the page otherwise. The same file (the drop-in script) is the worker.
 //
-// The parser object comes from the entry (dropin.js): { ready(), parse, parseFlat, scriptUrl }.
+// The parser object comes from the entry (dropin.js): { ready(), parse, parseFlat, markdown,
+// csv, scriptUrl }.
 
 import { trustedScriptURL } from './formats.js';
 
@@ -57,6 +58,18 @@ export async function parse(text, { signal, onWorker, hints = null } = {}) {
  */
 export function modelOf(parsed) {
   return (parsed.model ??= parsed.flat.model ?? parser.parse(parsed.text, parsed.hints ?? undefined));
+}
+
+/**
+ * A parsed text as Markdown (`'md'`) or CSV (`'csv'`), the nodes `keep` marks (a Uint8Array, 1
+ * for each node shown), rendered by the parser (src/emit/export.rs) as the CLI renders them.
+ * It parses the text again, with the same hints, so that the ids are the columns' own. On the
+ * page's thread, for a text the worker parsed too: an export is one click of a reader's, who
+ * waits for the file anyway; only texts of many megabytes make that wait long.
+ */
+export function rendered(kind, parsed, keep) {
+  const render = kind === 'md' ? parser.markdown : parser.csv;
+  return render(parsed.text, keep, parsed.hints ?? undefined);
 }
 
 /** A new worker from the script's own file, or null where the page cannot have one. */

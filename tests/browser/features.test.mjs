@@ -297,6 +297,47 @@ test('document: typical minutes are parsed once, the model coming with the outli
   assert.deepEqual(page.errors, []);
 });
 
+test('export: Markdown and CSV are written by the parser, of the nodes the view shows', async () => {
+  const page = await counted();
+  await page.evaluate(async (text) => {
+    const el = document.getElementById('outline');
+    el.text = text;
+    await el.ready;
+  }, seed002);
+  const save = async (kind) => {
+    await page.locator('minutes-outline .menu > summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`minutes-outline [data-export="${kind}"]`).click()]);
+    return readFileSync(await download.path(), 'utf8');
+  };
+  const sent = (fn) =>
+    page.evaluate((fn) => {
+      const [text, keep, hints] = window.args[fn];
+      return { calls: window.calls[fn], text: text.length, mask: ArrayBuffer.isView(keep) && keep.constructor.name, ones: keep.reduce((n, b) => n + b, 0), length: keep.length, hints: hints ?? null };
+    }, fn);
+  const md = await save('md');
+  assert.match(md, /^# 數位發展部 第18次主管會議紀錄\n/);
+  const all = await sent('markdown');
+  assert.deepEqual({ ...all, ones: undefined }, { calls: 1, text: seed002.length, mask: 'Uint8Array', ones: undefined, length: all.length, hints: null });
+  // The whole body: every node but the header's, which the card shows.
+  const [count, bodyStart] = await page.evaluate(() => {
+    const doc = document.getElementById('outline').document;
+    const walk = (nodes) => nodes.reduce((n, x) => n + 1 + walk(x.children), 0);
+    return [walk(doc.outline), doc.bodyStart];
+  });
+  assert.ok(bodyStart > 0);
+  assert.deepEqual([all.length, all.ones], [count, count - bodyStart]);
+  // Filtered: the nodes the view shows, their ancestors with them, and no others.
+  await openFilters(page);
+  await page.locator('minutes-outline select').first().selectOption('decision');
+  const rows = await page.locator('minutes-outline [role="tree"]:not(.parked) [role="treeitem"]').count();
+  const csv = await save('csv');
+  const some = await sent('csv');
+  assert.equal(some.calls, 1);
+  assert.equal(some.ones, rows);
+  assert.equal(csv.split('\r\n').length - 2, rows, 'a row a node shown, after the heading');
+  assert.deepEqual(page.errors, []);
+});
+
 test('print: the whole tree expanded, without the toolbar', async () => {
   const page = await demo();
   await page.getByRole('button', { name: '全部收合' }).click();

@@ -515,6 +515,11 @@ test('a text parsed in the worker, first on the page: `document` and the exports
     return { roots: doc.outline.length, first: doc.outline[0].children.length };
   });
   assert.deepEqual(model, { roots: 1, first: 1000 });
+  // Markdown by the page's own parser, of the worker's outline: the same nodes.
+  await page.locator('#big .menu > summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#big [data-export="md"]').click()]);
+  const md = readFileSync(await download.path(), 'utf8').split('\n');
+  assert.equal(md.filter((l) => l.startsWith('  - **一、** 工務課：')).length, 1000);
   assert.deepEqual(await problems(page), []);
 });
 

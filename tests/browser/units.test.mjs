@@ -10,7 +10,7 @@ import { foldText, terms, hits } from '../../src/component/search.js';
 import { Outline } from '../../src/component/model.js';
 import * as filter from '../../src/component/filter.js';
 import { nodeRef, resolve, fromFragment, toFragment } from '../../src/component/url.js';
-import { isoDate, isoRange, rocDate } from '../../src/component/dates.js';
+import { isoDate, rocDate } from '../../src/component/dates.js';
 import { load, read, useFormats, LoadError, MAX_BYTES } from '../../src/component/load.js';
 import { readDocument } from '../../src/component/formats.js';
 import { seeds, corpus } from './browser.mjs';
@@ -123,11 +123,9 @@ test('filters keep nodes of the body only, with their ancestors; a link names a 
   assert.match(hash, /^#top=&page=2&/);
 });
 
-test('dates, written once: yyyymmdd, ranges, the ROC calendar', () => {
+test('dates, written once: yyyymmdd, the ROC calendar', () => {
   assert.equal(isoDate(20251120), '2025-11-20');
   assert.equal(isoDate(1120), null, 'no year');
-  assert.deepEqual(isoRange(20251024, 20251028), { from: '2025-10-24', to: '2025-10-28', text: '2025-10-24/2025-10-28' });
-  assert.equal(isoRange(20251112, 20251112).text, '2025-11-12');
   assert.equal(rocDate('2025-11-20'), '114年11月20日');
 });
 
