@@ -47,7 +47,8 @@ if (inWorker) {
   ready().catch(() => {});
 
   globalThis.MinutesOutline ??= Object.freeze({
-    parse: async (text) => (await ready(), parse(text)),
+    // `hints`: one byte a line, as a document reader gives them (docs/FORMATS.md).
+    parse: async (text, hints) => (await ready(), parse(text, hints ?? undefined)),
     schemaVersion: async () => (await ready(), schemaVersion()),
     decode,
     read: (source, options) => Element.read(source, options),

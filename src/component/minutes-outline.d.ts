@@ -389,8 +389,11 @@ export type { MinutesOutline };
 
 /** The global `MinutesOutline`: the parser, for scripts that want the model without an element. */
 export interface MinutesOutlineParser {
-  /** The model of `text` (the WebAssembly is compiled on first use). */
-  parse(text: string): Promise<MinutesDocument>;
+  /**
+   * The model of `text` (the WebAssembly is compiled on first use). `hints`: one byte a line, as
+   * a document reader gives them (docs/FORMATS.md): a list level + 1, or 255 for page furniture.
+   */
+  parse(text: string, hints?: Uint8Array | number[] | null): Promise<MinutesDocument>;
   /** The model's schema version: 1. */
   schemaVersion(): Promise<number>;
   /** As the element's static `decode`. */

@@ -77,3 +77,38 @@ export const webmasterPage = (text, { lang = 'zh-Hant-TW' } = {}) =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
   `<title>會議紀錄</title><script src="/pkg/minutes-outline.js"></script></head>` +
   `<body><h1>某機關會議紀錄</h1><minutes-outline id="outline"><pre>${escapeHtml(text)}</pre></minutes-outline></body></html>`;
+
+/**
+ * A PDF of `text` as Chromium prints it: A4, a running header, page numbers in the footer. In
+ * AR PL UMing: with Noto CJK, Chromium writes the ideographs that share a glyph with a radical
+ * as the radical (⼀ for 一), a PDF of its own kind (formats.test.mjs). `env` is start()'s.
+ */
+export async function printPdf(env, text, { title = text.split('\n')[0], size = 12, font = "'AR PL UMing TW'" } = {}) {
+  const page = await env.page();
+  const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const body = [];
+  let rows = null;
+  for (const line of text.split('\n')) {
+    if (line.includes('\t')) {
+      rows ??= [];
+      rows.push(line.split('\t'));
+      continue;
+    }
+    if (rows) {
+      body.push(`<table>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`);
+      rows = null;
+    }
+    body.push(line.trim() ? `<p>${esc(line)}</p>` : '<p class="blank"></p>');
+  }
+  if (rows) body.push(`<table>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`);
+  await page.setContent(`<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8"><style>
+    body { font: ${size}pt/1.6 ${font}, serif; margin: 0; }
+    p { margin: 0; } p.blank { height: 0.8em; }
+    td { padding: 0 3.5em 0 0; vertical-align: top; }
+  </style></head><body>${body.join('\n')}</body></html>`);
+  const foot = `<div style="font-size:9px; width:100%; text-align:center; font-family: ${font}">第 <span class="pageNumber"></span> 頁</div>`;
+  const head = `<div style="font-size:9px; width:100%; text-align:center; font-family: ${font}">${esc(title)}</div>`;
+  const pdf = await page.pdf({ format: 'A4', displayHeaderFooter: true, headerTemplate: head, footerTemplate: foot, margin: { top: '22mm', bottom: '22mm', left: '20mm', right: '20mm' } });
+  await page.close();
+  return pdf;
+}

@@ -79,7 +79,7 @@ console.log(created.ready);
 // The global parser, without an element. (The type imported above shadows the global's name
 // here, as in any module that imports it: reach the global through globalThis.)
 async function outlineOf(text: string): Promise<number> {
-  const doc = await globalThis.MinutesOutline.parse(text);
+  const doc = await globalThis.MinutesOutline.parse(text, new Uint8Array([255, 1]));
   const version: number = await globalThis.MinutesOutline.schemaVersion();
   return doc.outline.length + version;
 }

@@ -2,11 +2,9 @@
 // on-demand files from pkg/, the parser from the drop-in bundle (the global MinutesOutline).
 import { readDocument, FormatError } from '/src/component/formats.js';
 
-const FURNITURE = 255;
-
 const fromBase64 = (b64) => Uint8Array.fromBase64?.(b64) ?? Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 
-/** Reads the bytes (base64) and parses what they give, furniture left out. */
+/** Reads the bytes (base64) and parses what they give, with their hints (furniture, levels). */
 window.readAndParse = async (base64, name) => {
   const bytes = fromBase64(base64);
   const t0 = performance.now();
@@ -17,10 +15,7 @@ window.readAndParse = async (base64, name) => {
     return { error: { code: err.code, message: err.message, isFormatError: err instanceof FormatError } };
   }
   const read = performance.now() - t0;
-  const lines = doc.text.split('\n');
-  // Until the parser takes the hints, the page furniture is left out here, as it will be there.
-  const body = lines.filter((_, i) => doc.hints[i] !== FURNITURE).join('\n');
-  const model = await MinutesOutline.parse(body);
+  const model = await MinutesOutline.parse(doc.text, doc.hints);
   const parsed = performance.now() - t0;
   return {
     format: doc.format,
