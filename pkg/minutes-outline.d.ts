@@ -292,14 +292,40 @@ export interface MinutesOutlineReadOptions {
   onProgress?: (got: number, total: number) => void;
 }
 
-/** Why `read()` (or `src`) found no text. */
-export type MinutesOutlineReadErrorCode = 'http' | 'network' | 'cors' | 'policy' | 'offline' | 'timeout' | 'not-text' | 'html' | 'too-large';
+/**
+ * Why `read()`, `load()` (or `src`) found no text: the file or URL, then a document that could
+ * not be read (docs/FORMATS.md).
+ */
+export type MinutesOutlineReadErrorCode =
+  | 'http'
+  | 'network'
+  | 'cors'
+  | 'policy'
+  | 'offline'
+  | 'timeout'
+  | 'not-text'
+  | 'html'
+  | 'too-large'
+  | 'unreadable'
+  | 'scanned-pdf'
+  | 'encrypted-pdf'
+  | 'corrupt-pdf'
+  | 'encrypted-document'
+  | 'corrupt-zip'
+  | 'corrupt-document'
+  | 'legacy-doc'
+  | 'spreadsheet'
+  | 'presentation'
+  | 'unknown-format'
+  | 'load-failed';
 
-/** The error `read()` rejects with: `message` says why for a reader, `code` for a script. */
+/** The error `read()` and `load()` reject with: `message` says why for a reader, `code` for a script. */
 export interface MinutesOutlineReadError extends Error {
   code: MinutesOutlineReadErrorCode;
   /** For `http`: the status the server answered. */
   status?: number;
+  /** For a document's codes: the reader's own words (English, for a developer). */
+  detail?: string;
 }
 
 /** `mo-error`: a load or a parse failed; `message` is what the component shows. */
@@ -327,7 +353,8 @@ declare class MinutesOutline extends HTMLElement {
 
   /**
    * The text of a URL or of a File or Blob, read as `src` is: the same limit, decoding and
-   * refusals. Rejects with a `MinutesOutlineReadError`, its `message` in words for a reader.
+   * refusals; an .odt, .docx or PDF gives its lines (without their hints: `load()` keeps them).
+   * Rejects with a `MinutesOutlineReadError`, its `message` in words for a reader.
    */
   static read(source: string | URL | Blob, options?: MinutesOutlineReadOptions): Promise<string>;
 
@@ -340,6 +367,14 @@ declare class MinutesOutline extends HTMLElement {
 
   /** Reflects the `src` attribute: a URL to fetch the text from. */
   src: string;
+
+  /**
+   * Reads a URL or a File or Blob as `src` is (text, .odt, .docx or PDF) and shows it, parsed
+   * with what a document says of its lines. Resolves when it is shown; rejects with a
+   * `MinutesOutlineReadError` when it cannot be read (the outline shown stays, the alert says
+   * why), or with an `AbortError` when other text is given first. `text` is then its text.
+   */
+  load(source: string | URL | Blob): Promise<void>;
 
   /** Resolves (never rejects) when the text given last is done with: rendered, or failed with `mo-error`. */
   readonly ready: Promise<void>;

@@ -9,13 +9,22 @@
 // parsed on the page itself.
 //
 // It also offers the parser to scripts: `await MinutesOutline.parse(text)` gives the model.
+//
+// And it opens the files bodies publish (.odt, .docx, PDF) wherever text is read (`src`, the
+// element's load(), the static read()): load.js hands their bytes to formats.js, which loads
+// its readers on demand from beside this script. A page that only shows text fetches none.
 
 import init, { parse, parseFlat, markdown, csv, schemaVersion } from 'minutes-outline:parser';
 import wasm from 'minutes-outline:wasm';
 import { define } from './register.js';
 import { serve } from './parse-client.js';
 import { decode } from './decode.js';
+import { useFormats } from './load.js';
+import { readDocument, sniff } from './formats.js';
 import { MinutesOutline as Element } from './element.js';
+
+/** What formats.js reads; other bytes that are not text (a picture, say) are refused as such. */
+const DOCUMENTS = new Set(['pdf', 'zip', 'ole2', 'rtf', 'fodt']);
 
 function bytes(base64) {
   if (Uint8Array.fromBase64) return Uint8Array.fromBase64(base64);
@@ -42,6 +51,14 @@ if (inWorker) {
     null;
 
   define({ ready, parse, parseFlat, markdown, csv, scriptUrl });
+  // The readers' files are pkg/'s, beside this script. The bundle has no import.meta.url of its
+  // own; without the script's URL (bundled into another file) a document cannot be opened, and
+  // readDocument says so (load-failed).
+  const assets = scriptUrl ? new URL('./', scriptUrl).href : null;
+  useFormats(
+    (bytes, { name, type, signal }) => (DOCUMENTS.has(sniff(bytes)) ? readDocument(bytes, { name, type, assets, signal }) : null),
+    (head) => DOCUMENTS.has(sniff(head)),
+  );
   // Compile the parser while the page goes on loading: the first outline waits for it.
   // A failure (a policy without 'wasm-unsafe-eval') is told by the element that needs it.
   ready().catch(() => {});

@@ -1,5 +1,5 @@
 // <minutes-outline>: the element's public API, over the parts that do the work:
-//   session.js: load.js (src and files) → parse-client.js (worker or page) → model.js (the outline),
+//   session.js: load.js (src, files, documents) → parse-client.js (worker or page) → model.js (the outline),
 //   then card.js, notes.js, toolbar.js and views.js (tree.js) on screen, url.js for links,
 //   live.js for what it says, export.js for files. register.js defines the tag.
 // Everything lives in a shadow root; text from the minutes is only ever set as text.
@@ -44,14 +44,22 @@ export class MinutesOutline extends Base {
   #s = null;
   #parts = null; // { main, card, notes, toolbar, views, jump, trees }
   #live = null;
-  #text = null; // set through the property
+  // What the page gave, winning over `src` and the inline text: `{ text, hints }` (the `text`
+  // property, or a file read by load()), `{ source }` (a file or URL load() is reading), or
+  // null. `settle(outcome)` ends a load()'s promise; `before` is what it replaces.
+  #given = null;
   #parsed = null; // { text, hints, flat } of the text shown
   #outline = null;
   #state = filter.normalise();
   #session = new Session(this, {
     words: () => this.#s,
     live: null, // set with the interface
-    text: () => this.#text,
+    given: () => this.#given,
+    read: (given, got) => {
+      if (this.#given !== given) return;
+      // Read: the text (and its hints) is kept, not the file. Not read: back to what was before.
+      this.#given = got ? { text: got.text, hints: got.hints, settle: given.settle } : given.before;
+    },
     started: () => {
       // A new `ready` for each new text, unless the last one is still pending.
       if (!this.#settle) this.#ready = new Promise((ok) => (this.#settle = ok));
@@ -75,7 +83,7 @@ export class MinutesOutline extends Base {
     if (Object.prototype.hasOwnProperty.call(this, 'text')) {
       const value = this.text;
       delete this.text;
-      this.#text = value == null ? null : String(value);
+      this.#give(value == null ? null : { text: String(value), hints: null });
     }
     if (!this.#root) {
       this.#root = this.attachShadow({ mode: 'open' });
@@ -88,7 +96,7 @@ export class MinutesOutline extends Base {
     }
     window.addEventListener('hashchange', this.#onHash);
     window.addEventListener('beforeprint', this.#onPrint);
-    if ((!this.#outline || this.#session.interrupted) && !this.#session.loading) this.#session.start();
+    if ((!this.#outline || this.#session.interrupted) && !this.#session.loading) this.#start();
   }
 
   disconnectedCallback() {
@@ -101,7 +109,7 @@ export class MinutesOutline extends Base {
 
   attributeChangedCallback(name, old, value) {
     if (!this.#root || old === value) return;
-    if (name === 'src' && this.#text === null && value) this.#session.start();
+    if (name === 'src' && this.#given === null && value) this.#start();
     if (name === 'lang') {
       this.#build();
       if (this.#outline) this.#render();
@@ -113,11 +121,29 @@ export class MinutesOutline extends Base {
 
   /** The minutes text shown. Setting it parses and renders it. */
   get text() {
-    return this.#text ?? this.#parsed?.text ?? '';
+    return this.#given?.text ?? this.#parsed?.text ?? '';
   }
   set text(value) {
-    this.#text = value == null ? null : String(value);
-    if (this.#root) this.#session.start();
+    this.#give(value == null ? null : { text: String(value), hints: null });
+    if (this.#root) this.#start();
+  }
+
+  /**
+   * Reads a URL or a File/Blob as `src` is, documents (.odt, .docx, PDF) too, and shows it,
+   * parsed with what the document says of its lines (hints): resolves when it is shown; rejects
+   * with the reason in words (`code` as read()'s) when it cannot be read, the outline shown
+   * staying, or with an AbortError when other text is given first. Then `text` is its text.
+   */
+  load(source) {
+    let settle;
+    const done = new Promise((ok) => (settle = ok));
+    const before = this.#given?.source != null ? this.#given.before : this.#given;
+    this.#give({ source, settle, before });
+    if (this.#root) this.#start();
+    return done.then((outcome) => {
+      if (outcome.error) throw outcome.error;
+      if (outcome.replaced) throw new DOMException('Other text was given before this file was shown.', 'AbortError');
+    });
   }
 
   get src() {
@@ -185,6 +211,20 @@ export class MinutesOutline extends Base {
 
   // ----- loading ---------------------------------------------------------------------------
 
+  /** What the page gives replaces what it gave: a load() still under way for it ends. */
+  #give(given) {
+    this.#given?.settle?.({ replaced: true });
+    this.#given = given;
+  }
+
+  /** A load, whose outcome ends the promise of the load() that gave it (if it was one). */
+  #start() {
+    const given = this.#given;
+    this.#session.start().then((outcome) => {
+      if (!outcome.stale) given?.settle?.(outcome);
+    });
+  }
+
   /** Shows a parsed text: the card, the notes, the tree, the state a link asks for. */
   async #shown(parsed, outline, current) {
     // A text after another one that had something to filter (not the empty element's).
@@ -211,7 +251,8 @@ export class MinutesOutline extends Base {
       this.#live.warn(message);
       this.#emit('mo-error', { message });
     }
-    this.#live.say('');
+    // An outline still shown (a file that could not be read) has its count said again.
+    this.#live.say(this.#outline ? this.#parts.views.summary() : '');
     this.#live.busy(null);
     if (text) {
       const { card, notes, trees } = this.#parts;

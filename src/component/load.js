@@ -4,7 +4,8 @@
 // a LoadError carries a `code`, and i18n.js says it in the reader's language.
 //
 // The seam for other formats: bytes that are not text (a PDF, an .odt, a .docx) are refused
-// unless a converter has been registered with useFormats(); formats.js registers one.
+// unless a converter has been registered with useFormats(); the drop-in (dropin.js) registers
+// formats.js's readDocument. This file never imports the readers: what is heavy stays out of it.
 
 import { Decoder, looksHtml } from './decode.js';
 import { nextTask } from './dom.js';
@@ -25,7 +26,9 @@ export const TIMEOUT = 30;
  * Why there is no text. `code` is one of: `http` (with `status`), `network`, `cors` (the other
  * site does not share the file), `policy` (this page's Content-Security-Policy forbids the
  * site), `offline`, `timeout` (with `seconds`), `not-text`, `html`, `too-large` (with `size`,
- * `max`, in bytes; `size` is null when only "more than the limit" is known).
+ * `max`, in bytes; `size` is null when only "more than the limit" is known, both when a
+ * document unpacks to too much), `unreadable` (a file the browser could not read); or the code
+ * of a converter's error (formats.js's CODES), with its own words in `detail`.
  */
 export class LoadError extends Error {
   constructor(code, details = {}) {
@@ -37,14 +40,19 @@ export class LoadError extends Error {
 }
 
 let convert = null;
+let claims = null;
 
 /**
- * Registers what turns the bytes of a non-text file into text: `(bytes, { type, name }) =>
- * Promise<string | { text, hints } | null>`, null when it does not read that file (which is then
- * refused). `hints` (one byte a line, formats.js) go to the parser with the text.
+ * Registers what turns the bytes of a non-text file into text: `(bytes, { type, name, signal })
+ * => Promise<string | { text, hints } | null>`, null when it does not read that file (which is
+ * then refused as not text). `hints` (one byte a line, formats.js) go to the parser with the
+ * text. An error it throws with a string `code` becomes a LoadError of that code.
+ * `wants(head)` (optional) claims files whose first 4 KB look like text but are documents: a
+ * PDF written without binary bytes, a flat .fodt, RTF.
  */
-export function useFormats(fn) {
+export function useFormats(fn, wants = null) {
   convert = fn;
+  claims = fn ? wants : null;
 }
 
 const NOT_TEXT_TYPES = /^\s*(image|audio|video|font)\//i;
@@ -56,22 +64,32 @@ const NOT_TEXT_TYPES = /^\s*(image|audio|video|font)\//i;
  */
 export const read = (source, options) => load(source, options).then((r) => r.text);
 
-/** As read(), with the hints a converter gave: `{ text, hints }`, hints null for text files. */
-export async function load(source, { signal, timeout = TIMEOUT, onProgress } = {}) {
+/**
+ * As read(), with the hints a converter gave: `{ text, hints }`, hints null for text files.
+ * `onDocument()` is called when the bytes go to the converter (the caller says so on screen).
+ */
+export async function load(source, { signal, timeout = TIMEOUT, onProgress, onDocument } = {}) {
   if (typeof Blob !== 'undefined' && source instanceof Blob) {
     const name = source.name ?? '';
     check(source.type, source.size);
-    return body(source.stream().getReader(), { type: source.type, name, size: source.size, onProgress, signal });
+    try {
+      return await body(source.stream().getReader(), { type: source.type, name, size: source.size, onProgress, onDocument, signal });
+    } catch (err) {
+      // A file moved or changed since it was picked fails as a DOMException.
+      if (err instanceof LoadError || signal?.aborted || !(err instanceof DOMException)) throw err;
+      throw new LoadError('unreadable');
+    }
   }
-  return download(new URL(String(source), document.baseURI), { signal, timeout, onProgress });
+  return download(new URL(String(source), document.baseURI), { signal, timeout, onProgress, onDocument });
 }
 
 function check(type, size) {
-  if (NOT_TEXT_TYPES.test(type) && !convert) throw new LoadError('not-text');
+  // No converter reads pictures or sound: refused before a byte is read.
+  if (NOT_TEXT_TYPES.test(type)) throw new LoadError('not-text');
   if (size > MAX_BYTES) throw new LoadError('too-large', { size, max: MAX_BYTES });
 }
 
-async function download(url, { signal, timeout, onProgress }) {
+async function download(url, { signal, timeout, onProgress, onDocument }) {
   const seconds = timeout > 0 ? timeout : TIMEOUT;
   const ctrl = new AbortController();
   const cancel = () => ctrl.abort();
@@ -104,7 +122,7 @@ async function download(url, { signal, timeout, onProgress }) {
     const size = Number(res.headers.get('content-length')) || 0;
     check(type, size);
     const name = decodeURIComponent(url.pathname.split('/').pop() ?? '');
-    return await body(res.body?.getReader(), { type, name, size, onProgress, signal: ctrl.signal, tick: wait });
+    return await body(res.body?.getReader(), { type, name, size, onProgress, onDocument, signal: ctrl.signal, tick: wait });
   } catch (err) {
     if (err instanceof LoadError || signal?.aborted) throw err;
     if (silent) throw new LoadError('timeout', { seconds });
@@ -142,15 +160,22 @@ async function why(url, forbidden, signal) {
 }
 
 /** Reads a body in pieces: decoded as they come, with progress, within the limit. */
-async function body(reader, { type, name, size, onProgress, signal, tick = () => {} }) {
+async function body(reader, { type, name, size, onProgress, onDocument, signal, tick = () => {} }) {
   const text = new Decoder(type);
-  // The bytes as they came, until the decoder has seen enough to tell text from not: a file
-  // that is not text goes whole to the converter, if there is one.
+  // The bytes as they came, until the first 4 KB (or the end) tell text from a document; a
+  // document (or bytes that are not text) then goes whole to the converter, if there is one.
   let early = [];
   let raw = null;
   const refuse = () => {
     reader?.cancel().catch(() => {});
     return new LoadError('not-text');
+  };
+  const decide = () => {
+    if (text.binary || claims?.(joined(early))) {
+      if (!convert) throw refuse();
+      raw = early;
+    }
+    early = null;
   };
   let got = 0;
   let slice = performance.now();
@@ -170,34 +195,50 @@ async function body(reader, { type, name, size, onProgress, signal, tick = () =>
       throw new LoadError('too-large', { size: null, max: MAX_BYTES });
     }
     if (raw) raw.push(value);
-    else {
-      early?.push(value);
+    else if (early) {
+      early.push(value);
       text.push(value);
-      if (text.binary) {
-        if (!convert) throw refuse();
-        raw = early;
-      } else if (text.dec) early = null;
-    }
+      if (text.dec) decide();
+    } else text.push(value);
     onProgress?.(got, size);
   }
-  if (raw) return converted(raw, { type, name });
-  const out = await text.endSoon();
-  if (text.binary) {
-    if (!convert) throw refuse();
-    return converted(early ?? [], { type, name });
+  let out = null;
+  if (early) {
+    // Less than 4 KB in all: the decoder tells text from not at its end.
+    out = await text.endSoon();
+    decide();
   }
+  if (raw) {
+    onDocument?.();
+    return converted(joined(raw), { type, name, signal });
+  }
+  out ??= await text.endSoon();
   if (looksHtml(out, type)) throw new LoadError('html');
   return { text: out, hints: null };
 }
 
-async function converted(pieces, info) {
+/** The pieces as one array of bytes. */
+function joined(pieces) {
+  if (pieces.length === 1) return pieces[0];
   const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of pieces) {
     bytes.set(p, at);
     at += p.length;
   }
-  const out = convert ? await convert(bytes, info) : null;
+  return bytes;
+}
+
+async function converted(bytes, info) {
+  let out;
+  try {
+    out = await convert(bytes, info);
+  } catch (err) {
+    if (err instanceof LoadError || info.signal?.aborted || typeof err?.code !== 'string') throw err;
+    // A zip that unpacks to far more than it weighs: too large, with no size to tell.
+    if (err.code === 'too-large') throw new LoadError('too-large', { size: null, max: null, detail: err.message });
+    throw new LoadError(err.code, { detail: err.message });
+  }
   if (out == null) throw new LoadError('not-text');
   return typeof out === 'string' ? { text: out, hints: null } : { text: out.text, hints: out.hints ?? null };
 }

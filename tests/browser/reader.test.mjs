@@ -304,8 +304,9 @@ test('the file picker refuses what src refuses, by the picker; a text file opens
   const png = readFileSync(new URL('../../docs/screenshot.png', import.meta.url));
   const cases = [
     [{ name: 'scan.png', mimeType: 'image/png', buffer: png }, '這不是文字檔'],
-    // Binary bytes behind a .txt name are still not text.
-    [{ name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), png]) }, '這不是文字檔'],
+    // What a file is comes from its bytes, not its name: a PDF behind a .txt name is a PDF,
+    // here a broken one.
+    [{ name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), png]) }, '這個 PDF 已損壞，無法讀取。'],
     [{ name: 'page.txt', mimeType: 'text/plain', buffer: Buffer.from('<!DOCTYPE html><html><body>登入</body></html>') }, '這是一個網頁（HTML）'],
   ];
   for (const [file, why] of cases) {

@@ -12,7 +12,8 @@ import * as filter from '../../src/component/filter.js';
 import { nodeRef, resolve, fromFragment, toFragment } from '../../src/component/url.js';
 import { isoDate, rocDate } from '../../src/component/dates.js';
 import { load, read, useFormats, LoadError, MAX_BYTES } from '../../src/component/load.js';
-import { readDocument } from '../../src/component/formats.js';
+import { readDocument, CODES as FORMAT_CODES } from '../../src/component/formats.js';
+import { wordsFor } from '../../src/component/i18n.js';
 import { seeds, corpus } from './browser.mjs';
 
 before(async () => {
@@ -149,6 +150,34 @@ test('load: a file not text is refused, unless a document reader is registered a
   }
 });
 
+test('load: a PDF without binary bytes, or a small one, is claimed by the reader; its error codes become the load\'s', async () => {
+  // A PDF written as plain ASCII looks like text to the decoder: the reader's sniff claims it.
+  const ascii = new Blob(['%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'.repeat(200)], { type: 'application/pdf' });
+  const small = new Blob([Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100, 1)])]);
+  const seen = [];
+  useFormats(
+    async (bytes) => {
+      seen.push(bytes.length);
+      const e = new Error('no text in this PDF; it needs OCR first');
+      e.code = 'scanned-pdf';
+      throw e;
+    },
+    (head) => String.fromCharCode(...head.subarray(0, 5)) === '%PDF-',
+  );
+  try {
+    for (const pdf of [ascii, small]) {
+      await assert.rejects(load(pdf), (e) => e instanceof LoadError && e.code === 'scanned-pdf' && /OCR/.test(e.detail));
+    }
+    assert.deepEqual(seen, [ascii.size, small.size], 'each whole, once');
+    // Text the reader does not claim is text, as before.
+    assert.deepEqual(await load(new Blob(['壹、報告事項\n'])), { text: '壹、報告事項\n', hints: null });
+  } finally {
+    useFormats(null);
+  }
+  // Without a reader to claim it, the decoder takes it for text: which is why the seam asks.
+  assert.match((await load(ascii)).text, /^%PDF-1\.4\n1 0 obj/);
+});
+
 test('one decoding and one limit: a text file reads the same through the readers and through load', async () => {
   const big5 = Buffer.from('b3fca142b3f8a769a8c6b6b50a', 'hex'); // 壹、報告事項 in Big5
   const doc = await readDocument(big5, { name: 'old.txt' });
@@ -160,4 +189,24 @@ test('one decoding and one limit: a text file reads the same through the readers
   await assert.rejects(readDocument(over, { name: 'big.pdf' }), (e) => e.code === 'too-large');
   await assert.rejects(load(over), (e) => e.code === 'too-large' && e.size === MAX_BYTES + 1);
   await assert.rejects(load(new Blob([new Uint8Array(MAX_BYTES)])), (e) => e.code === 'not-text');
+});
+
+test('every reason a file or a document is refused has words for a reader in both languages', () => {
+  const dts = readFileSync(new URL('../../src/component/minutes-outline.d.ts', import.meta.url), 'utf8');
+  const union = dts.match(/export type MinutesOutlineReadErrorCode =([^;]+);/)[1];
+  const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
+  // The types list every code of the readers, and the readers' codes are all documented there.
+  for (const code of Object.keys(FORMAT_CODES)) assert.ok(codes.includes(code), `${code} is not in MinutesOutlineReadErrorCode`);
+  for (const lang of ['zh-Hant', 'en']) {
+    const s = wordsFor(lang);
+    for (const code of codes) {
+      const words = s.loadError(new LoadError(code, { status: 404, seconds: 30, size: 1, max: MAX_BYTES, origin: 'https://example.org' }));
+      assert.ok(s.why[code], `${lang}: no words for ${code}`);
+      assert.ok(words.length > 5 && !/undefined|NaN|\{/.test(words) && words !== code, `${lang} ${code}: ${words}`);
+    }
+    // Unpacking to too much is not "larger than the limit": it has no size.
+    assert.notEqual(s.loadError(new LoadError('too-large', { size: null, max: null })), s.loadError(new LoadError('too-large', { size: null, max: MAX_BYTES })));
+  }
+  assert.match(wordsFor('zh-Hant').loadError(new LoadError('scanned-pdf')), /文字辨識（OCR）/);
+  assert.match(wordsFor('en').loadError(new LoadError('legacy-doc')), /save it as \.odt or \.docx/);
 });

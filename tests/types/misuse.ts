@@ -38,6 +38,12 @@ el.reveal('3');
 // @ts-expect-error there is no such method
 el.expand();
 
+// @ts-expect-error load() takes a URL or a file, not its bytes
+el.load(new Uint8Array(4));
+
+// @ts-expect-error load() resolves with nothing: the text is el.text
+el.load('/a.pdf').then((text: string) => text);
+
 el.addEventListener('mo-select', (e) => {
   // @ts-expect-error the node's fields are id, kind, marker, text, line, unit
   console.log(e.detail.node.children);

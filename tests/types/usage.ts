@@ -6,6 +6,7 @@ import type {
   MinutesNode,
   MinutesOutline,
   MinutesOutlineFilter,
+  MinutesOutlineReadError,
   MinutesOutlineSelectDetail,
 } from 'minutes-outline';
 
@@ -75,6 +76,16 @@ if (Ctor) {
 }
 const created: MinutesOutline = document.createElement('minutes-outline');
 console.log(created.ready);
+
+// A file the reader picked, a document too: read, parsed with its hints, shown.
+const picker = document.querySelector('input[type="file"]');
+if (picker instanceof HTMLInputElement && picker.files?.[0]) {
+  created.load(picker.files[0]).catch((err: MinutesOutlineReadError) => {
+    if (err.name !== 'AbortError') console.warn(err.code === 'scanned-pdf' ? 'needs OCR' : err.message, err.detail);
+  });
+}
+const fetched: Promise<void> = created.load('/minutes/114-18.pdf');
+void fetched;
 
 // The global parser, without an element. (The type imported above shadows the global's name
 // here, as in any module that imports it: reach the global through globalThis.)
