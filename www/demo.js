@@ -1,12 +1,15 @@
 // The demo page: samples, a file (opened or dropped), a URL, or pasted text go to the
-// <minutes-outline> above them. Files and URLs are read by the component's own read(), so that
-// they are refused for the same reasons as `src`, and each message sits next to the control that
-// caused it. The component keeps its filters in the URL fragment (sync-url); the page keeps which
-// sample or URL is shown in the query, so that a shared link brings back the same view of the
-// same minutes, and keeps pasted or opened text in sessionStorage, so that a reload does too.
+// <minutes-outline> above them. URLs are read by the component's own read(), and files by its
+// load(), which also opens .odt, .docx and PDF and gives the parser what the document says of
+// its lines; both refuse for the same reasons as `src`, and each message sits next to the
+// control that caused it. The component keeps its filters in the URL fragment (sync-url); the
+// page keeps which sample or URL is shown in the query, so that a shared link brings back the
+// same view of the same minutes, and keeps pasted text or an opened file in sessionStorage, so
+// that a reload does too.
 const outline = document.getElementById('outline');
 const paste = document.getElementById('paste');
 const file = document.getElementById('file');
+const openButton = document.getElementById('open-file');
 const urlForm = document.getElementById('from-url');
 const urlInput = document.getElementById('url');
 const samples = [...document.querySelectorAll('[data-sample]')];
@@ -47,12 +50,20 @@ function fill(text) {
 function show(text, source = {}) {
   if (!source.pasted) fill(text);
   outline.text = text;
+  remember(source);
+  keep(source.sample || source.src ? null : { text, name: source.name ?? '' });
+}
+
+/** The query: which sample or URL is shown, nothing for pasted text or a file. */
+function remember(source) {
   const q = new URLSearchParams();
   if (source.sample) q.set('sample', source.sample);
   if (source.src) q.set('src', source.src);
   history.replaceState(null, '', location.pathname + (q.toString() ? `?${q}` : '') + location.hash);
-  keep(source.sample || source.src ? null : { text, name: source.name ?? '' });
 }
+
+const toBase64 = (bytes) => bytes.toBase64?.() ?? btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+const fromBase64 = (text) => Uint8Array.fromBase64?.(text) ?? Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 /** Keeps a pasted or opened text for a reload of this tab; a sample or URL is in the query. */
 function keep(entry) {
@@ -87,16 +98,26 @@ async function loadUrl(url) {
   }
 }
 
-async function openFile(f, where = 'file') {
+/**
+ * Opens a file: a text, or a document whose lines the component reads itself (load()). The
+ * file is kept for a reload as it is, so that a document comes back with what it said of its
+ * lines; the box shows the text read.
+ */
+async function openFile(f, where = 'file', { restored = false } = {}) {
   if (!f) return;
-  tell(where, `讀取 ${f.name} 中…`);
+  tell(where, `正在開啟 ${f.name}…`);
   try {
-    const text = await Outline.read(f);
-    show(text, { name: f.name });
-    tell(where, `已開啟 ${f.name}。`);
+    await outline.load(f);
   } catch (err) {
+    // Other text came first (a sample, a paste): its message is the one that counts.
+    if (err.name === 'AbortError') return;
     tell(where, `無法開啟 ${f.name}：${err.message}`, true);
+    return;
   }
+  fill(outline.text);
+  remember({});
+  const kept = restored || keep({ file: toBase64(new Uint8Array(await f.arrayBuffer())), name: f.name, type: f.type });
+  tell(where, restored ? `已還原先前開啟的 ${f.name}。` : `已開啟 ${f.name}。` + (kept ? '' : '這個檔案太大，重新整理後不會保留。'));
 }
 
 let timer = 0;
@@ -131,7 +152,12 @@ paste.addEventListener('input', (e) => {
   clearTimeout(timer);
   timer = setTimeout(fromPaste, 250);
 });
-file.addEventListener('change', () => openFile(file.files?.[0]));
+openButton.addEventListener('click', () => file.click());
+file.addEventListener('change', () => {
+  openFile(file.files?.[0]);
+  // The same file chosen again is a change too.
+  file.value = '';
+});
 for (const b of samples) b.addEventListener('click', () => loadSample(b));
 urlForm.addEventListener('submit', (e) => {
   e.preventDefault();
@@ -162,6 +188,8 @@ try {
 if (query.get('src')) {
   urlInput.value = query.get('src');
   await loadUrl(query.get('src'));
+} else if (!wanted && kept?.file) {
+  await openFile(new File([fromBase64(kept.file)], kept.name, { type: kept.type }), 'file', { restored: true });
 } else if (!wanted && kept?.text) {
   show(kept.text, { name: kept.name });
   tell('paste', kept.name ? `已還原先前開啟的 ${kept.name}。` : '已還原先前貼上的文字。');

@@ -1,7 +1,8 @@
-// Opening the files bodies publish (.odt, .docx, PDF) in the element, as a page does: `src`
-// and the element's load() with a File. The document's hints reach the parser (its running
-// header and page numbers stay out of the tree); a page of text fetches none of the readers, a
-// document only its own; why a document is refused is said in words, in the alert.
+// Opening the files bodies publish (.odt, .docx, PDF) in the element and in the demo, as a
+// person does: `src`, the element's load() with a File, the demo's open-file button (from the
+// keyboard) and a drop. The document's hints reach the parser (its running header and page
+// numbers stay out of the tree); a page of text fetches none of the readers, a document only
+// its own; why a document is refused is said in words, in the alert and beside the control.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -204,4 +205,81 @@ test('a document that cannot be read: the alert says why in words, the outline s
   assert.match(await alertOf(en), /^Could not load \/open\/old\.doc: this is an old Word file \(\.doc\), or an Office file with a password; save it as \.odt or \.docx/);
   assert.equal((await loadFile(en, scan, 'scan.pdf')).error.message, 'this PDF has no text, only images (a scan?); it needs text recognition (OCR) first.');
   assert.deepEqual([...page.errors, ...en.errors], []);
+});
+
+async function demo() {
+  const page = await env.page({ viewport: { width: 1280, height: 900 } });
+  page.requested = [];
+  page.on('request', (r) => page.requested.push(new URL(r.url()).pathname));
+  await page.goto(env.url + '/www/');
+  await page.evaluate(() => document.querySelector('minutes-outline').ready);
+  return page;
+}
+
+/**
+ * Records the demo's messages beside its controls as they change (they are live regions). Only
+ * once a picker is open: with a MutationObserver on the page, Chromium 156 gives Playwright no
+ * file chooser event.
+ */
+const listen = (page) =>
+  page.evaluate(() => {
+    window.said = [];
+    for (const el of document.querySelectorAll('.input [role="status"]')) {
+      new MutationObserver(() => el.textContent && window.said.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+    }
+  });
+
+test('the demo opens a .docx from its button by keyboard, and a PDF dropped on it; what happens is said beside the control', async () => {
+  const page = await demo();
+  assert.deepEqual(page.requested.filter((p) => ON_DEMAND.test(p)), [], 'the demo with a sample fetches none of the readers');
+  const button = page.getByRole('button', { name: '開啟檔案…' });
+  assert.equal(await button.getAttribute('aria-describedby'), 'file-kinds');
+  assert.match(await page.locator('#file-kinds').textContent(), /\.odt、\.docx 或 PDF/);
+  // From the keyboard: focus the button and press Enter; the browser's picker opens.
+  await button.focus();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  const picker = await chooser;
+  await listen(page);
+  const accept = (await picker.element().getAttribute('accept')).split(',');
+  for (const kind of ['.txt', '.md', '.odt', '.docx', '.pdf']) assert.ok(accept.includes(kind), kind);
+  await picker.setFiles({ name: `${SOURCE}.auto.docx`, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: fixture(`${SOURCE}.auto.docx`) });
+  await page.waitForFunction(() => document.getElementById('file-status').textContent.startsWith('已開啟'));
+  assert.deepEqual(await page.evaluate(() => window.said), [`正在開啟 ${SOURCE}.auto.docx…`, `已開啟 ${SOURCE}.auto.docx。`]);
+  const [got, want] = await shapes(page, written(SOURCE));
+  assert.deepEqual(got, want);
+  assert.match(await page.locator('#paste').inputValue(), /^雲林縣議會/, 'the box shows the lines read');
+
+  // A PDF dropped on the side of the page where the ways to give it text are.
+  const drop = await page.evaluateHandle((b64) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'minutes.pdf', { type: 'application/pdf' }));
+    return dt;
+  }, pdf.toString('base64'));
+  await page.locator('.input').dispatchEvent('drop', { dataTransfer: drop });
+  await page.waitForFunction(() => document.getElementById('paste-status').textContent === '已開啟 minutes.pdf。');
+  const [gotPdf] = await shapes(page, written(SOURCE));
+  assert.deepEqual(gotPdf, want);
+
+  // A scan, refused: said beside the picker, and in the outline's alert; the outline stays.
+  await page.locator('#file').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scan });
+  await page.waitForFunction(() => document.getElementById('file-status').classList.contains('error'));
+  assert.equal(await page.locator('#file-status').textContent(), '無法開啟 scan.pdf：這個 PDF 沒有文字，只有影像（可能是掃描檔），需要先經過文字辨識（OCR）。');
+  assert.equal(await page.locator('#file-status').getAttribute('role'), 'status');
+  assert.equal(await alertOf(page), '無法開啟 scan.pdf：這個 PDF 沒有文字，只有影像（可能是掃描檔），需要先經過文字辨識（OCR）。');
+  const [still] = await shapes(page, written(SOURCE));
+  assert.deepEqual(still, want);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the demo keeps an opened document for a reload of the tab, and opens it again with its hints', async () => {
+  const page = await demo();
+  await page.locator('#file').setInputFiles({ name: `${SOURCE}.auto.odt`, mimeType: 'application/vnd.oasis.opendocument.text', buffer: fixture(`${SOURCE}.auto.odt`) });
+  await page.waitForFunction(() => document.getElementById('file-status').textContent.startsWith('已開啟'));
+  await page.reload();
+  await page.waitForFunction((name) => document.getElementById('file-status').textContent === `已還原先前開啟的 ${name}。`, `${SOURCE}.auto.odt`);
+  const [got, want] = await shapes(page, written(SOURCE));
+  assert.deepEqual(got, want, 'the same tree: the hints came back with the file');
+  assert.equal(new URL(page.url()).search, '', 'no sample in the query');
+  assert.deepEqual(page.errors, []);
 });
