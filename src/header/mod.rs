@@ -202,7 +202,9 @@ fn fields(
         .chain(from_body.iter().map(|&id| (true, id)))
     {
         let n = &tree.nodes[id];
-        let Some((_, role)) = n.label else { continue };
+        let Some((word, role)) = n.label else {
+            continue;
+        };
         let kind_ok = n.kind == Kind::Field || (in_body && n.kind == Kind::Item);
         if !kind_ok || !role.is_header() {
             continue;
@@ -222,6 +224,13 @@ fn fields(
             .get(n.label_len as usize..)
             .unwrap_or("")
             .trim_matches(is_space);
+        // `結束時間：`, `散會時間：`: when the meeting ended.
+        if role == Role::Date && matches!(word, "結束時間" | "散會時間") {
+            if let Some(&(h, m, _)) = times(&crate::text::fold(written)).first() {
+                meta.end = Some(format!("{h:02}:{m:02}"));
+                continue;
+            }
+        }
         take(role, written, n.line, meta, diagnostics);
     }
     // A date alone on a line of the title block (`• 2008-12-18`).
