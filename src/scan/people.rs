@@ -134,7 +134,13 @@ fn not_a_person(entry: &str) -> bool {
 fn name_like(name: &str) -> bool {
     let n = name.chars().count();
     let dotted = name.contains(['.', '‧', '·', '・']);
-    (1..=4).contains(&n) || (dotted && n <= 12)
+    // `Debbie`, `ballfish`: a community's members by the names they go by.
+    let latin = name.len() <= 24
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " .-_".contains(c));
+    (1..=4).contains(&n) || (dotted && n <= 12) || latin
 }
 
 /// One person as written in a header: `林部長宜敬`, `韌性建設司牛司長信仁`, `市長 陳其邁`,
