@@ -223,9 +223,12 @@ impl Builder<'_, '_> {
         if last.quote > 0 && last.quote <= QUOTE_LINES && blanks <= 1 {
             return true;
         }
+        // A cut sentence may go on with `五、`, but not with `壹、`: those number only the
+        // agenda's parts (a list of names that ends in `、` before it is just unfinished).
         if last.continuing && blanks == 0 && !page_break {
             if let Head::Marker(m) = class.head {
-                return !self.continues_open(&m);
+                return m.style.numeral != crate::model::Numeral::Formal
+                    && !self.continues_open(&m);
             }
         }
         false

@@ -119,19 +119,22 @@ fn title_block(tree: &Tree, front: std::ops::Range<usize>, meta: &mut Meta) {
         .max_by_key(|&(k, (t, crumb))| (title_score(t), !crumb, std::cmp::Reverse(k)))
         .map(|(_, (t, _))| (*t).clone());
     let rest: Vec<&String> = rest.into_iter().map(|(t, _)| t).collect();
-    let title = best.or_else(|| trailer(tree)).or_else(|| {
-        // A document that starts with its title, whatever its punctuation (`MOIO6471-審議事項-
-        // 第14案:臺北市政府函為「…」。`), but not with a paragraph of running text.
-        let first = tree.nodes.first()?;
-        let t = text_of(tree, 0);
-        (first.line <= 2
-            && first.kind == Kind::Paragraph
-            && first.marker.is_empty()
-            && names_minutes(&t) | t.contains('案')
-            && !t.contains(['，', ','])
-            && t.chars().count() <= 120)
-            .then_some(t)
-    });
+    let title = best
+        .or_else(|| trailer(tree))
+        .or_else(|| early_title(tree, front.end))
+        .or_else(|| {
+            // A document that starts with its title, whatever its punctuation (`MOIO6471-審議事項-
+            // 第14案:臺北市政府函為「…」。`), but not with a paragraph of running text.
+            let first = tree.nodes.first()?;
+            let t = text_of(tree, 0);
+            (first.line <= 2
+                && first.kind == Kind::Paragraph
+                && first.marker.is_empty()
+                && names_minutes(&t) | t.contains('案')
+                && !t.contains(['，', ','])
+                && t.chars().count() <= 120)
+                .then_some(t)
+        });
     let own = title
         .as_deref()
         .and_then(|t| body_of(t).or_else(|| provider(t).map(str::to_string)));
@@ -167,6 +170,25 @@ fn title_block(tree: &Tree, front: std::ops::Range<usize>, meta: &mut Meta) {
     meta.title = title;
 }
 
+/// `臺灣醫學生聯合會九十七學年度第三次系代會議會議記錄` a few lines into the body (a blog post's
+/// preamble came first): a short line of its own that names the minutes, their body and number.
+fn early_title(tree: &Tree, body_start: usize) -> Option<String> {
+    (body_start..tree.nodes.len())
+        .take_while(|&id| tree.nodes[id].line <= 40)
+        .filter(|&id| {
+            matches!(tree.nodes[id].kind, Kind::Paragraph | Kind::Heading)
+                && tree.nodes[id].marker.is_empty()
+        })
+        .map(|id| text_of(tree, id))
+        .find(|t| {
+            names_minutes(t)
+                && meeting_number(t).is_some()
+                && body_of(t).is_some()
+                && t.chars().count() <= 60
+                && !crate::text::has_clause_punctuation(t)
+        })
+}
+
 /// `行政院青年諮詢委員會第1次會議紀錄` after `陸、散會`: a title written at the end.
 fn trailer(tree: &Tree) -> Option<String> {
     let adjourn = tree
@@ -187,12 +209,26 @@ fn fields(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut seen: Vec<Role> = Vec::new();
+    let mut front_said: Option<Vec<Role>> = None;
     // The front matter's fields; then, for what it did not say, header fields that a page set
     // after the body began (`三、介紹與會人員` / `四、主席：戴宏會長`), at the top level of the
     // first lines of the body, or just under them (`一﹑…會議記錄` / `時間：106.5.12`).
+    // Deeper, where the front has no header field at all (a blog post's preamble before the
+    // minutes), a block of them, two or more in a row: one alone there is an item's own
+    // (`(一)活動時間：5月3日`), and a block under an item is a quoted one (`一、宣讀上次會議
+    // 議事錄` / `時間：…` / `出席委員：…`) when the minutes have their own header.
+    let header_field = |id: usize| {
+        tree.nodes
+            .get(id)
+            .is_some_and(|n| n.kind == Kind::Field && n.label.is_some_and(|(_, r)| r.is_header()))
+    };
+    let headless = !front.clone().any(header_field);
     let early_body = (front.end..tree.nodes.len()).filter(|&id| {
         let n = &tree.nodes[id];
-        n.line <= 80 && (n.depth == 0 || (n.depth == 1 && n.kind == Kind::Field))
+        let block = headless
+            && header_field(id)
+            && (header_field(id + 1) || (id > 0 && header_field(id - 1)));
+        n.line <= 80 && (n.depth == 0 || (n.depth == 1 && n.kind == Kind::Field) || block)
     });
     let from_front: Vec<usize> = front.clone().collect();
     let from_body: Vec<usize> = early_body.collect();
@@ -202,13 +238,25 @@ fn fields(
         .chain(from_body.iter().map(|&id| (true, id)))
     {
         let n = &tree.nodes[id];
-        let Some((_, role)) = n.label else { continue };
+        let Some((word, role)) = n.label else {
+            continue;
+        };
         let kind_ok = n.kind == Kind::Field || (in_body && n.kind == Kind::Item);
         if !kind_ok || !role.is_header() {
             continue;
         }
-        // From the body, only what the front left unsaid.
-        if in_body && said(role, meta) {
+        // From the body, only what the front left unsaid (what the body says in several
+        // fields, it may say in all of them: `出席委員-非醫療專業：…` / `出席委員-醫療專業：…`).
+        if in_body && front_said.is_none() {
+            front_said = Some(
+                Role::ALL
+                    .iter()
+                    .copied()
+                    .filter(|&r| r.is_header() && said(r, meta))
+                    .collect(),
+            );
+        }
+        if front_said.as_ref().is_some_and(|s| s.contains(&role)) {
             continue;
         }
         // Date and time can come in two fields (日期：, 時間：), lists of people in several
@@ -222,6 +270,13 @@ fn fields(
             .get(n.label_len as usize..)
             .unwrap_or("")
             .trim_matches(is_space);
+        // `結束時間：`, `散會時間：`: when the meeting ended.
+        if role == Role::Date && matches!(word, "結束時間" | "散會時間") {
+            if let Some(&(h, m, _)) = times(&crate::text::fold(written)).first() {
+                meta.end = Some(format!("{h:02}:{m:02}"));
+                continue;
+            }
+        }
         take(role, written, n.line, meta, diagnostics);
     }
     // A date alone on a line of the title block (`• 2008-12-18`).
@@ -245,7 +300,7 @@ fn fields(
 /// Whether the meeting's metadata already says what a field of `role` would.
 fn said(role: Role, meta: &Meta) -> bool {
     match role {
-        Role::Date => meta.date.is_some(),
+        Role::Date => meta.date.is_some() && meta.start.is_some(),
         Role::Location => meta.location.is_some(),
         Role::Chair => meta.chair.is_some(),
         Role::Recorder => meta.recorder.is_some(),

@@ -1,6 +1,6 @@
 //! Lines of the input without what the PDF or Markdown conversion added (FORMAT.md §3):
-//! indentation, `#` heading marks, `- ` bullets, `**` wrappers and Markdown escapes. Control
-//! characters are dropped the same way.
+//! indentation, `#` heading marks, `> ` quotation marks, `- ` bullets, `**` wrappers and
+//! Markdown escapes. Control characters are dropped the same way.
 //!
 //! A line keeps a map from its clean text back to the input (`pieces`), so that every node's
 //! text can be given as byte ranges of the input, and from there as UTF-16 ranges of the
@@ -286,6 +286,13 @@ fn line<'a>(
             let after = &rest[hashes..];
             let gap = after.len() - after.trim_start_matches(is_space).len();
             if gap > 0 || after.is_empty() {
+                rest = &after[gap..];
+            }
+        }
+        // `> 時間：…`, `> > > 要找總副召`: a Markdown quotation's marks, a space after each.
+        if let Some(after) = rest.strip_prefix('>') {
+            let gap = after.len() - after.trim_start_matches(is_space).len();
+            if gap > 0 || after.starts_with('>') {
                 rest = &after[gap..];
             }
         }

@@ -440,17 +440,23 @@ impl Scanner<'_> {
     pub(crate) fn numeric_date(&mut self, at: usize) -> Option<usize> {
         let s = self.s;
         let (y, n1) = arabic_number(&s[at..], 4)?;
-        let sep = s[at + n1..].chars().next()?;
+        // `2025/ 11 / 10`: spaces around the separators, after a year of four digits only.
+        let gap = |k: usize| if n1 == 4 { skip_spaces(&s[k..]) } else { 0 };
+        let k = at + n1 + gap(at + n1);
+        let sep = s[k..].chars().next()?;
         if !matches!(sep, '-' | '/' | '.' | '／' | '－') {
             return None;
         }
-        let k = at + n1 + sep.len_utf8();
+        let k = k + sep.len_utf8();
+        let k = k + gap(k);
         let (m, n2) = arabic_number(&s[k..], 2)?;
         let k = k + n2;
+        let k = k + gap(k);
         if !s[k..].starts_with(sep) {
             return None;
         }
         let k = k + sep.len_utf8();
+        let k = k + gap(k);
         let (d, n3) = arabic_number(&s[k..], 2)?;
         let end = k + n3;
         // 1.2.3.4 is a version, 10-1 an article, 3.04 a number.
@@ -590,6 +596,7 @@ mod tests {
         assert_eq!(dates("於2024-05-08召開", 0)[0].1, d(2024, 5, 8));
         assert_eq!(dates("109-02-06", 0)[0].1, d(2020, 2, 6));
         assert_eq!(dates("113.2.6", 0)[0].1, d(2024, 2, 6));
+        assert_eq!(dates("時間:2025/ 11 / 10 (一)", 0)[0].1, d(2025, 11, 10));
         assert!(dates("版本1.2.3.4", 0).is_empty());
         assert!(dates("第10-1條", 0).is_empty());
     }

@@ -93,6 +93,19 @@ fn qualified_label(s: &str) -> Option<Label> {
                         len: word.len() + after + n,
                     });
                 }
+                // `出席委員-非醫療專業(男)：`: the group qualified further, before the colon.
+                let more = rest[after..].char_indices().take(14).find(|&(_, c)| {
+                    matches!(c, '：' | ':') || "、，,。；;".contains(c) || is_space(c)
+                });
+                if let Some((k, c)) = more.filter(|&(_, c)| matches!(c, '：' | ':')) {
+                    if rest[after..after + k].starts_with(['-', '－', '(', '（', '—']) {
+                        return Some(Label {
+                            word,
+                            role,
+                            len: word.len() + after + k + c.len_utf8(),
+                        });
+                    }
+                }
             }
         }
     }

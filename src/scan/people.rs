@@ -134,7 +134,13 @@ fn not_a_person(entry: &str) -> bool {
 fn name_like(name: &str) -> bool {
     let n = name.chars().count();
     let dotted = name.contains(['.', '‧', '·', '・']);
-    (1..=4).contains(&n) || (dotted && n <= 12)
+    // `Debbie`, `ballfish`: a community's members by the names they go by.
+    let latin = name.len() <= 24
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " .-_".contains(c));
+    (1..=4).contains(&n) || (dotted && n <= 12) || latin
 }
 
 /// One person as written in a header: `林部長宜敬`, `韌性建設司牛司長信仁`, `市長 陳其邁`,
@@ -410,12 +416,18 @@ pub fn attendees(value: &str, default: Status) -> Vec<Attendee> {
     }
     let mut out = Vec::new();
     let mut group_unit: Option<String> = None;
+    let mut group_status = default;
     for item in split_list(v) {
         let mut item = item.trim_matches(|c: char| is_space(c) || "。.".contains(c));
-        // `交通部：王科長大明` opens a group (`本 會：` letter-spaced).
+        // `交通部：王科長大明` opens a group (`本 會：` letter-spaced); `請假人員：蔡銀展` a group
+        // of those who were away.
         if let Some(k) = item.find(['：', ':']) {
             let head: String = item[..k].chars().filter(|&c| !is_space(c)).collect();
-            group_unit = Some(head);
+            let away =
+                super::label(&item[..k + item[k..].chars().next().map_or(0, char::len_utf8)])
+                    .is_some_and(|l| l.role == crate::model::Role::Absent);
+            group_status = if away { Status::Absent } else { default };
+            group_unit = (!away).then_some(head);
             item = item[k..]
                 .trim_start_matches(['：', ':'])
                 .trim_matches(is_space);
@@ -423,7 +435,7 @@ pub fn attendees(value: &str, default: Status) -> Vec<Attendee> {
         if item.is_empty() {
             continue;
         }
-        let mut status = default;
+        let mut status = group_status;
         let mut substitute = None;
         let mut note = item;
         while note.ends_with(['）', ')']) {
@@ -617,6 +629,20 @@ fn split_list(v: &str) -> Vec<String> {
             {
                 last.push_str(p)
             }
+            // `童偉` / ` 豪`: a name a hard wrap cut after its second character, read back with
+            // a space (one character alone is nobody's name).
+            Some((last, _))
+                if !hard
+                    && single(p)
+                    && name_part(last).chars().count() == 2
+                    && name_part(last)
+                        .chars()
+                        .next()
+                        .is_some_and(lexicon::is_surname)
+                    && gap == 1 =>
+            {
+                last.push_str(p)
+            }
             // `巴干.巴萬Bakan Pawa`: a romanisation goes with the name before it.
             Some((last, _)) if !hard && p.chars().all(|c| c.is_ascii_alphabetic()) => {
                 last.push(' ');
@@ -745,6 +771,24 @@ mod tests {
             Some("魏境")
         );
         assert_eq!(a[1].name.as_deref(), Some("廖正井"));
+        // A name a wrap cut after two characters; a group of those away.
+        let a = attendees(
+            "理事:郭麗琴、童偉 豪、潘奕達 請假人員:蔡銀展",
+            Status::Present,
+        );
+        let got: Vec<_> = a
+            .iter()
+            .map(|a| (a.name.as_deref().unwrap(), a.status))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("郭麗琴", Status::Present),
+                ("童偉豪", Status::Present),
+                ("潘奕達", Status::Present),
+                ("蔡銀展", Status::Absent)
+            ]
+        );
         // A community committee's members by their charge; a note after a space.
         assert_eq!(who("財委張麗君"), (o("張麗君"), o("財委"), None));
         assert_eq!(who("主計主任林照銘"), (o("林照銘"), o("主計主任"), None));

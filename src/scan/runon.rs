@@ -32,7 +32,11 @@ pub fn run_on(line: &str) -> bool {
             kinds.push(f.role);
         }
     }
-    kinds.len() >= 3 || parts_inside(line) >= 3
+    // A header laid out on one line with a long list of people (`時間：…　地點：…　主席：…　出席：
+    // 50 names`) holds the fields but no part of the agenda after them.
+    let parts = parts_inside(line);
+    (kinds.len() >= 3 && (parts >= 1 || part_at(line).is_some() || line.len() >= 1800))
+        || parts >= 3
 }
 
 /// `貳、`, `參、` … inside the line, after its first character: capital numerals number only the
@@ -109,14 +113,16 @@ fn is_gap(c: char) -> bool {
     crate::text::is_space(c)
 }
 
-/// Where a part of the agenda (`壹、`, `貳、`) starts in `value`.
+/// Where a part of the agenda (`壹、`, `貳、`, and `壹 報 告` on a letter-spaced page) starts in
+/// `value`.
 fn part_at(value: &str) -> Option<usize> {
-    value.char_indices().find_map(|(k, c)| {
-        let next = value[k + c.len_utf8()..]
-            .trim_start_matches(' ')
-            .chars()
-            .next();
-        ("壹貳參肆伍陸柒捌玖拾".contains(c) && matches!(next, Some('、' | '.' | '．'))).then_some(k)
+    let head = &value[..floor(value, READ)];
+    head.char_indices().find_map(|(k, c)| {
+        let after = &head[k + c.len_utf8()..];
+        let next = after.trim_start_matches(' ').chars().next();
+        let spaced = after.starts_with(' ') && next.is_some_and(crate::text::is_han);
+        let numbered = matches!(next, Some('、' | '.' | '．')) || spaced;
+        ("壹貳參肆伍陸柒捌玖拾".contains(c) && numbered).then_some(k)
     })
 }
 
@@ -197,6 +203,14 @@ mod tests {
                 (Role::Observers, "鎮長蕭永義,計1名。"),
             ]
         );
+    }
+
+    #[test]
+    fn a_header_on_one_line_is_not_a_page() {
+        let names = "王大明、".repeat(40);
+        let line =
+            format!("時間：114年1月6日下午2時　地點：本部大禮堂　主席：林部長宜敬　出席：{names}");
+        assert!(!run_on(&line));
     }
 
     #[test]

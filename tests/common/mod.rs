@@ -88,6 +88,12 @@ pub fn content(input: &str) -> String {
             if (1..=6).contains(&hashes) && (t[hashes..].starts_with(space) || t.len() == hashes) {
                 t = t[hashes..].trim_start_matches(space);
             }
+            if let Some(r) = t
+                .strip_prefix('>')
+                .filter(|r| r.starts_with(space) || r.starts_with('>'))
+            {
+                t = r.trim_start_matches(space);
+            }
             for b in ['-', '*', '+'] {
                 if let Some(r) = t.strip_prefix(b).filter(|r| r.starts_with(space)) {
                     t = r.trim_start_matches(space);
