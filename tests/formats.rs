@@ -8,7 +8,7 @@
 //! features are zipped here, from XML written out in each test.
 
 use minutes_outline::formats::{self, Code, Extracted, FURNITURE};
-use minutes_outline::{outline, parse};
+use minutes_outline::{outline, parse, parse_with};
 use std::fs;
 use std::path::Path;
 
@@ -50,6 +50,20 @@ fn tree(text: &str) -> String {
     outline::render(&parse(text)).replace('叁', "參")
 }
 
+/// The outline of a document read with its hints (list levels, furniture), as the component
+/// parses it, without the line numbers (the furniture lines shift them).
+fn tree_with_hints(x: &Extracted) -> String {
+    shapes(&outline::render(&parse_with(&x.text, &x.hints)).replace('叁', "參"))
+}
+
+fn shapes(outline: &str) -> String {
+    outline
+        .lines()
+        .map(|l| l.get(6..).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[test]
 fn documents_give_the_tree_of_their_text() {
     for src in SOURCES {
@@ -58,6 +72,13 @@ fn documents_give_the_tree_of_their_text() {
         for v in VARIANTS {
             let x = read(&fixture(&format!("{src}.{v}")));
             let got = tree(&body(&x));
+            // Read as the component reads it, with the document's list levels as evidence: the
+            // same tree still.
+            assert_eq!(
+                tree_with_hints(&x),
+                shapes(&want),
+                "{src}.{v}, with its hints"
+            );
             if got != want {
                 let k = got
                     .lines()

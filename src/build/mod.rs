@@ -382,14 +382,14 @@ impl<'a> Builder<'_, 'a> {
         let unit = self.unit_field_from(i, from);
         // The list level of a document's automatic numbering is evidence a reader of the file
         // sees: an item sits inside the open item of a shallower level, and never inside one of
-        // its own level or a deeper one, whatever its marker says.
+        // its own level or a deeper one, whatever its marker says. Between items only: a list
+        // under a label (`決定：` / `一、洽悉。`) is the label's, whatever level the document
+        // restarted it at, and the marker places it.
         let level = crate::read::list_level(line.hint).filter(|_| from == 0);
         let shallower = level.is_some_and(|l| {
             self.stack
-                .iter()
-                .rev()
-                .find(|e| matches!(e.open, Open::Item(_)))
-                .is_some_and(|e| e.level > 0 && e.level - 1 < l)
+                .last()
+                .is_some_and(|e| matches!(e.open, Open::Item(_)) && e.level > 0 && e.level - 1 < l)
         });
         let (mut parent, ordinal) = if shallower {
             let ordinal = if m.style.numeral == crate::model::Numeral::Lost {
@@ -402,16 +402,11 @@ impl<'a> Builder<'_, 'a> {
             self.place_marker(&m, written, line.number, blanks > 0, unit, line.indent)
         };
         if let Some(level) = level {
-            while let Some(k) = self
-                .stack
-                .iter()
-                .rposition(|e| matches!(e.open, Open::Item(_)))
-            {
-                let e = self.stack[k];
-                if e.level == 0 || e.level <= level {
+            while let Some(&e) = self.stack.last() {
+                if !matches!(e.open, Open::Item(_)) || e.level == 0 || e.level <= level {
                     break;
                 }
-                self.stack.truncate(k);
+                self.stack.pop();
                 parent = self.top();
             }
         }
@@ -422,11 +417,19 @@ impl<'a> Builder<'_, 'a> {
         n.ordinal = ordinal;
         n.sub = m.sub;
         self.open(node, Open::Item(m.style), ordinal, m.sub);
+        // A list under a label is one the document restarted: its levels do not compare with
+        // the items' around it, so it keeps none.
+        let under_label =
+            self.stack.len() >= 2 && matches!(self.stack[self.stack.len() - 2].open, Open::Label);
         if let Some(e) = self.stack.last_mut() {
             e.blank_before = blanks > 0;
             e.unit_field = unit;
             e.indent = line.indent;
-            e.level = level.map_or(0, |l| l + 1);
+            e.level = if under_label {
+                0
+            } else {
+                level.map_or(0, |l| l + 1)
+            };
         }
         let _ = class;
         node
@@ -566,6 +569,10 @@ mod tests {
         let text = "壹、報告\n一、甲案\n一、乙案\n二、丙案\n";
         assert_eq!(parents(text, &[]), [0, 1, 1, 1]);
         assert_eq!(parents(text, &[1, 2, 3, 2]), [0, 1, 2, 1]);
+        // A list a document restarted at level 0 under a label is the label's.
+        let text = "壹、報告\n一、甲案\n決定：\n一、洽悉。\n二、照辦。\n二、乙案\n";
+        assert_eq!(parents(text, &[1, 2, 0, 2, 2, 2]), parents(text, &[]));
+        assert_eq!(parents(text, &[1, 2, 0, 1, 1, 2]), parents(text, &[]));
         // Furniture is kept out of the tree.
         let doc = crate::parse_with("第 1 頁\n一、甲\n", &[crate::HINT_FURNITURE, 0]);
         assert_eq!(doc.nodes.len(), 1);

@@ -58,19 +58,11 @@ function differ(a, b, path = '') {
   return null;
 }
 
-/**
- * Where the parser, given a document's list levels, makes another tree than the text's: each gap
- * named, the test run and reported all the same (a todo that passes says the gap is closed).
- */
-const LEVEL_GAP =
-  "parser: a list restarted under a label (決定：/說明： then 一、) at its list's own level is taken out of the label (src/build/mod.rs, numbered(): the list-level rule)";
-const LEVEL_GAPS = { 'city-shizheng.auto.docx': LEVEL_GAP, 'city-shizheng.auto.odt': LEVEL_GAP, 'school-numbered-header.auto.docx': LEVEL_GAP, 'school-numbered-header.auto.odt': LEVEL_GAP };
-
 let variantsPage = null; // one page for the twelve, each reading on it in turn
 for (const src of SOURCES) {
   for (const v of VARIANTS) {
     const file = `${src}.${v}`;
-    test(`${file}, read with its hints, gives the tree of the same minutes as text`, { todo: LEVEL_GAPS[file] }, async () => {
+    test(`${file}, read with its hints, gives the tree of the same minutes as text`, async () => {
       const page = await (variantsPage ??= formatsPage());
       const want = shape(await parseText(page, written(src)));
       assert.ok(want.length > 5, `${src}: a real outline`);
