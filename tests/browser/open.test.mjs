@@ -211,6 +211,9 @@ async function demo() {
   const page = await env.page({ viewport: { width: 1280, height: 900 } });
   page.requested = [];
   page.on('request', (r) => page.requested.push(new URL(r.url()).pathname));
+  // Playwright turns on file-chooser interception when a listener is added, asynchronously: added
+  // only just before the key press, the picker can open uncaught. Turn it on before the page loads.
+  page.on('filechooser', () => {});
   await page.goto(env.url + '/www/');
   await page.evaluate(() => document.querySelector('minutes-outline').ready);
   return page;

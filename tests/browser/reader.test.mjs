@@ -380,7 +380,8 @@ test('search: 96年9月 finds 96 年 9 月 and 報告事項 finds 報 告 事 �
   assert.equal(await status(page), '2 個符合的項目');
   assert.deepEqual(await page.locator('minutes-outline mark').allTextContents(), ['96 年 9 月', '96年9月']);
   await search.fill('報告事項');
-  await page.locator('minutes-outline mark').first().waitFor();
+  // The first search's marks are still shown until the second one is drawn: wait for the new marks.
+  await page.waitForFunction(() => document.querySelector('minutes-outline').shadowRoot.querySelector('mark')?.textContent === '報告事項');
   assert.deepEqual(await page.locator('minutes-outline mark').allTextContents(), ['報告事項', '報 告 事 項']);
 });
 
