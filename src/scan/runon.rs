@@ -27,7 +27,18 @@ pub fn run_on(line: &str) -> bool {
         return false;
     }
     let mut kinds: Vec<Role> = Vec::new();
-    for f in fields(line) {
+    // Every label ends in a colon, so three fields need three colons: most long lines (a
+    // paragraph) have fewer and are not read label by label, at every character.
+    let colons = line[..floor(line, READ)]
+        .matches(['：', ':', '︰'])
+        .take(3)
+        .count();
+    let found = if colons >= 3 {
+        fields(line)
+    } else {
+        Vec::new()
+    };
+    for f in found {
         if !kinds.contains(&f.role) {
             kinds.push(f.role);
         }
@@ -47,8 +58,13 @@ fn parts_inside(line: &str) -> usize {
     let mut prev: Option<char> = None;
     for (k, c) in head.char_indices() {
         if k > 0
-            && "貳參肆伍陸柒捌玖".contains(c)
-            && !prev.is_some_and(|p| "壹貳參肆伍陸柒捌玖拾".contains(p))
+            && matches!(c, '貳' | '參' | '肆' | '伍' | '陸' | '柒' | '捌' | '玖')
+            && !prev.is_some_and(|p| {
+                matches!(
+                    p,
+                    '壹' | '貳' | '參' | '肆' | '伍' | '陸' | '柒' | '捌' | '玖' | '拾'
+                )
+            })
         {
             let next = head[k + c.len_utf8()..]
                 .trim_start_matches(' ')
