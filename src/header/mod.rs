@@ -355,7 +355,10 @@ fn take(role: Role, written: &str, line: u32, meta: &mut Meta, diagnostics: &mut
                 );
             }
         }
-        Role::Location => meta.location = (!value.is_empty()).then(|| value.to_string()),
+        Role::Location => {
+            let value = place(value);
+            meta.location = (!value.is_empty()).then(|| value.to_string())
+        }
         Role::Chair => meta.chair = people::one(value),
         Role::Recorder => meta.recorder = people::one(value),
         Role::Attendees => meta.attendees.extend(attendees(value, Status::Present)),
@@ -363,6 +366,47 @@ fn take(role: Role, written: &str, line: u32, meta: &mut Meta, diagnostics: &mut
         Role::Absent => meta.attendees.extend(attendees(value, Status::Absent)),
         _ => {}
     }
+}
+
+/// The place a location field names, without what a web page adds to it: a link's address in
+/// brackets (`線上([傳送門](https://…))`, `A9 會議室(地圖:https://…)`) and an empty field run
+/// on after it (`…會議室(…)報名頁:`).
+fn place(value: &str) -> &str {
+    let mut v = value.trim_end_matches(is_space);
+    // An empty field after the place: a few characters and a colon, nothing after.
+    if let Some(head) = v.strip_suffix([':', '：']) {
+        let word = head
+            .chars()
+            .rev()
+            .take_while(|&c| crate::text::is_han(c))
+            .count();
+        if (2..=5).contains(&word) {
+            let cut: usize = head.chars().rev().take(word).map(char::len_utf8).sum();
+            v = head[..head.len() - cut].trim_end_matches(is_space);
+        }
+    }
+    // The bracket that closes the value, when it holds a web address.
+    if let Some(open) = closing_bracket(v).filter(|&k| v[k..].contains("://")) {
+        v = v[..open].trim_end_matches(is_space);
+    }
+    v
+}
+
+/// Where the bracket that ends `s` opens (brackets inside it counted), if `s` ends with one.
+fn closing_bracket(s: &str) -> Option<usize> {
+    let mut depth = 0;
+    for (k, c) in s.char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' => depth -= 1,
+            _ if depth == 0 => return None,
+            _ => {}
+        }
+        if depth == 0 {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// The header of a page run together onto one line (`1 高雄市立蚵寮國民中學…會議紀錄 時間:106 年
@@ -423,8 +467,21 @@ fn without_part(value: &str) -> &str {
 
 /// The title at the start of a page run together, after the page's number (`1 `, `1、`).
 fn runon_title(head: &str, meta: &mut Meta) {
-    let t =
-        head.trim_start_matches(|c: char| c.is_ascii_digit() || "、. ".contains(c) || is_space(c));
+    // A Markdown page run together: its title is its last heading before the fields
+    // (`--- tags: … --- # 20251110 宣傳組第四次會議 > 時間:…`).
+    let head = head.trim_end_matches(|c: char| c == '>' || is_space(c));
+    let heading = head
+        .rmatch_indices("# ")
+        .find(|&(k, _)| k == 0 || matches!(head.as_bytes()[k - 1], b' ' | b'#'));
+    let head = heading.map_or(head, |(k, _)| &head[k + 1..]);
+    // A page number before it (`1 高雄市立…`), not a date that starts the title (`20251110 …`).
+    let head = head.trim_start_matches(is_space);
+    let digits = head.bytes().take_while(u8::is_ascii_digit).count();
+    let t = if digits <= 3 {
+        head.trim_start_matches(|c: char| c.is_ascii_digit() || "、. ".contains(c) || is_space(c))
+    } else {
+        head
+    };
     let t = t.trim_matches(is_space);
     // The page's own title over a document site's name for it (the site's `…第四十三次會議記錄`
     // over the page's `…第 121 次會議紀錄`), when it names the minutes as fully.
@@ -452,5 +509,27 @@ fn end_time(tree: &Tree, meta: &mut Meta) {
         if let Some(&(h, m, _)) = times(&text).first() {
             meta.end = Some(format!("{h:02}:{m:02}"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_without_what_a_web_page_adds() {
+        assert_eq!(place("線上([傳送門](https://jitsi.example/x))"), "線上");
+        assert_eq!(
+            place("社會創新實驗中心 2F A9 會議室(地圖:https://goo.gl/maps/x)報名頁:"),
+            "社會創新實驗中心 2F A9 會議室"
+        );
+        // A bracket that is part of the place stays, and so does a colon inside it.
+        assert_eq!(place("本府市政大樓（北區）"), "本府市政大樓（北區）");
+        assert_eq!(
+            place("第一會議室（地址：中正路1號）"),
+            "第一會議室（地址：中正路1號）"
+        );
+        assert_eq!(place("地點:"), "");
+        assert_eq!(place(":"), ":");
     }
 }

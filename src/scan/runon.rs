@@ -109,6 +109,9 @@ pub fn fields(line: &str) -> Vec<Field<'_>> {
         if let Some(end) = part_at(value) {
             value = &value[..end];
         }
+        if let Some(end) = markdown_line_at(value) {
+            value = &value[..end];
+        }
         // A date, a place or one person holds no item number: the next item starts there
         // (`組員吳育美八、秘書報告…`). A list of people may (`張三、`), so it runs on.
         if !role.is_people() {
@@ -127,6 +130,21 @@ pub fn fields(line: &str) -> Vec<Field<'_>> {
 
 fn is_gap(c: char) -> bool {
     crate::text::is_space(c)
+}
+
+/// Where a line of a Markdown page began, in a page run together onto one line: a quote or a
+/// heading marker set apart by spaces (`… 8:00 PM > 地點:…`, `…、YC ### 報告事項`). A list's
+/// `-` is not taken: `14:00 - 16:00` is a time range.
+pub fn markdown_line_at(value: &str) -> Option<usize> {
+    let b = value.as_bytes();
+    (0..b.len()).find(|&k| {
+        let marker = b[k + 1..]
+            .iter()
+            .take_while(|&&x| x == b'#')
+            .count()
+            .max((b.get(k + 1) == Some(&b'>')) as usize);
+        b[k] == b' ' && marker > 0 && matches!(b.get(k + 1 + marker), None | Some(b' '))
+    })
 }
 
 /// Where a part of the agenda (`壹、`, `貳、`, and `壹 報 告` on a letter-spaced page) starts in
@@ -219,6 +237,21 @@ mod tests {
                 (Role::Observers, "鎮長蕭永義,計1名。"),
             ]
         );
+    }
+
+    #[test]
+    fn a_markdown_page_run_together_ends_its_values_where_its_lines_began() {
+        let time = "2025/ 11 / 10 (一) 8:00 PM";
+        assert_eq!(
+            markdown_line_at(&format!("{time} > 地點")),
+            Some(time.len())
+        );
+        assert_eq!(
+            markdown_line_at("Dong、YC ### 報告事項"),
+            Some("Dong、YC".len())
+        );
+        assert_eq!(markdown_line_at("14:00 - 16:00"), None);
+        assert_eq!(markdown_line_at("C#語言 A>B #1"), None);
     }
 
     #[test]
