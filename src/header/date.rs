@@ -29,7 +29,9 @@ pub fn read(value: &str, meta: &mut Meta, line: u32, diagnostics: &mut Vec<Diagn
         } else if let Some((d, end)) = english_date(value) {
             meta.date = Some(d.iso());
             after_date = end;
-        } else if let Some((d, end, weekday, lost)) = units_lost(value) {
+        } else if let Some((d, end, weekday, lost)) =
+            units_lost(value).or_else(|| spaced_units_lost(value))
+        {
             meta.date = Some(d.iso());
             meta.weekday = weekday;
             after_date = end;
@@ -200,6 +202,53 @@ fn units_lost(value: &str) -> Option<Lost> {
     })
 }
 
+/// `105 12 30 ()上午 10 10`: an ROC year, month and day, and the hour and minute, each still
+/// set apart by spaces where their units were lost (年, 月, 日, 時, 分 and the weekday dropped).
+/// Only a real day, and only a time after 上午, 下午 or 晚上 (the hour's own unit lost too).
+fn spaced_units_lost(value: &str) -> Option<Lost> {
+    let g = spaced_numbers(value);
+    let [(roc, _), (m, _), (d, end), ..] = g[..] else {
+        return None;
+    };
+    if g.len() != 3 || !(1..=150).contains(&roc) {
+        return None;
+    }
+    let day = day((roc + 1911) as u16, m, d)?;
+    let rest = &value[end..];
+    let times = ["上午", "下午", "晚上"]
+        .iter()
+        .find_map(|w| Some((*w, rest.find(w)? + w.len())))
+        .and_then(|(w, k)| match spaced_numbers(&rest[k..])[..] {
+            [(h, _), (min, _)] if h < 13 && min < 60 => {
+                let h = if w == "上午" || h == 12 { h } else { h + 12 };
+                Some(vec![(h as u8, min as u8)])
+            }
+            _ => None,
+        })
+        .unwrap_or_default();
+    Some((day, end, None, times))
+}
+
+/// The numbers `s` starts with, set apart by single spaces (`105 12 30`), each with where it
+/// ends; at most four digits each.
+fn spaced_numbers(s: &str) -> Vec<(u32, usize)> {
+    let mut out = Vec::new();
+    let mut at = s.len() - s.trim_start_matches(is_space).len();
+    loop {
+        let n = s[at..].bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 || n > 4 {
+            break;
+        }
+        out.push((s[at..at + n].parse().unwrap_or(0), at + n));
+        at += n;
+        match s[at..].strip_prefix(' ') {
+            Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => at += 1,
+            _ => break,
+        }
+    }
+    out
+}
+
 /// `(星期六)` right after a date: as written, and 0 = Sunday … 6 = Saturday.
 fn weekday_in(s: &str) -> Option<(String, u8)> {
     let t = s.trim_start_matches(is_space);
@@ -224,6 +273,18 @@ mod tests {
 
     fn o(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn a_date_whose_units_were_lost_but_not_their_spaces() {
+        assert_eq!(
+            read_all("105 12 30 ()上午 10 10"),
+            (o("2016-12-30"), o("10:10"), None)
+        );
+        assert_eq!(read_all("105 12 30 ()下午 2 30").1, o("14:30"));
+        // Not a day: nothing read.
+        assert_eq!(read_all("105 13 30").0, None);
+        assert_eq!(read_all("3 5 7 9").0, None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod date;
 mod title;
 
 use crate::scan::people::{self, attendees};
+use std::borrow::Cow;
 
 use crate::model::{Code, Diagnostic, Kind, Meta, Part, Role, Severity, Status};
 use crate::scan::time::times;
@@ -22,6 +23,7 @@ pub fn read(tree: &Tree, body_start: NodeId, run_on: &[u32]) -> (Meta, Vec<Diagn
     title_block(tree, front.clone(), &mut meta);
     fields(tree, front.clone(), &mut meta, &mut diagnostics);
     run_on_fields(tree, run_on, &mut meta, &mut diagnostics);
+    once_each(&mut meta);
     end_time(tree, &mut meta);
     // A transcript names its chair as a speaker: `主席洪若珊：現在開始…`.
     if meta.chair.is_none() {
@@ -293,8 +295,20 @@ fn fields(
             }
         }
     }
+}
+
+/// Each person listed once: the first of names listed twice in a list, and one person in both
+/// lists (a vice-president who also convenes a group) present once, as an attendee.
+fn once_each(meta: &mut Meta) {
     people::dedupe(&mut meta.attendees);
     people::dedupe(&mut meta.observers);
+    let present: Vec<String> = meta
+        .attendees
+        .iter()
+        .filter_map(|a| a.name.clone())
+        .collect();
+    meta.observers
+        .retain(|o| o.name.as_ref().is_none_or(|n| !present.contains(n)));
 }
 
 /// Whether the meeting's metadata already says what a field of `role` would.
@@ -366,6 +380,19 @@ fn take(role: Role, written: &str, line: u32, meta: &mut Meta, diagnostics: &mut
         Role::Absent => meta.attendees.extend(attendees(value, Status::Absent)),
         _ => {}
     }
+}
+
+/// `value` without the spaces between two Chinese characters (or a bracket and one).
+fn wraps_joined(value: &str) -> String {
+    let han = |c: Option<char>| c.is_some_and(|c| crate::text::is_han(c) || "()（）".contains(c));
+    let chars: Vec<char> = value.chars().collect();
+    (0..chars.len())
+        .filter(|&k| {
+            chars[k] != ' '
+                || !(han(k.checked_sub(1).map(|j| chars[j])) && han(chars.get(k + 1).copied()))
+        })
+        .map(|k| chars[k])
+        .collect()
 }
 
 /// The place a location field names, without what a web page adds to it: a link's address in
@@ -454,6 +481,13 @@ fn run_on_fields(tree: &Tree, run_on: &[u32], meta: &mut Meta, diagnostics: &mut
             }
             seen.push(f.role);
             let value = crate::text::unspaced(f.value);
+            // In a list set apart by 、, a space between Chinese characters is where a line of
+            // the page broke (`盧鴻興教 務長`): the name goes on.
+            let value = if f.role.is_people() && value.matches('、').nth(1).is_some() {
+                Cow::Owned(wraps_joined(&value))
+            } else {
+                value
+            };
             take(f.role, without_part(&value), line, meta, diagnostics);
         }
     }

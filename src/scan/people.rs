@@ -297,9 +297,24 @@ fn person_unchecked(raw: &str) -> Person {
         // `陳其邁市長`, `秘書處處長`, `交通部王大明代表`, and `財政局長`: the head of 財政局,
         // the unit's last character also the title's first.
         let shared = chars[at];
+        // `理學院李耀坤院長`: a unit and a whole name before the title, not a unit 理學院李耀坤院;
+        // `學生代表周正欣同學`: a title, then the name.
+        let whole_name = |n: &[char]| (2..=3).contains(&n.len()) && lexicon::is_surname(n[0]);
+        let unit_and_name = match split_unit(before) {
+            (Some(unit), Some(name)) if whole_name(&name.chars().collect::<Vec<_>>()) => {
+                Some((unit, name))
+            }
+            _ => title_matches(before)
+                .last()
+                .filter(|&&(t, n)| t > 0 && whole_name(&before[t + n..]))
+                .and_then(|&(t, n)| Some((s(&before[..t + n])?, s(&before[t + n..])?))),
+        };
         if before.is_empty() {
         } else if unit_name(&before_s).is_some() {
             p.unit = Some(before_s);
+        } else if let Some((unit, name)) = unit_and_name {
+            p.unit = Some(unit);
+            p.name = Some(name);
         } else if before.len() >= 2
             && !lexicon::is_surname(before[0])
             && UNIT_TITLE_HEADS.contains(shared)
@@ -715,6 +730,16 @@ mod tests {
             (o("陳坤中"), o("高級分析師"), None)
         );
         assert_eq!(who("歐陽科長志明"), (o("歐陽志明"), o("科長"), None));
+        // A unit, a whole name, the title after it; a title, a whole name, a title.
+        assert_eq!(
+            who("理學院李耀坤院長"),
+            (o("李耀坤"), o("院長"), o("理學院"))
+        );
+        assert_eq!(
+            who("學生代表周正欣同學"),
+            (o("周正欣"), o("同學"), o("學生代表"))
+        );
+        assert_eq!(who("財政局長"), (None, o("局長"), o("財政局")));
     }
 
     #[test]

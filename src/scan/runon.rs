@@ -97,6 +97,12 @@ pub fn fields(line: &str) -> Vec<Field<'_>> {
         }
         k += c.len_utf8();
     }
+    if found.len() < 3 {
+        let lost = first_lost(head);
+        if lost.len() >= 3 {
+            found = lost;
+        }
+    }
     let mut out = Vec::new();
     for (n, &(at, from, role)) in found.iter().enumerate() {
         let to = found.get(n + 1).map_or(head.len(), |&(at, _, _)| at);
@@ -120,7 +126,8 @@ pub fn fields(line: &str) -> Vec<Field<'_>> {
             }
         }
         let value = strip_number(value.trim_end_matches(is_gap)).trim_matches(is_gap);
-        let limit = if role.is_people() { 600 } else { 120 };
+        // Some 60 people with their titles and units; a single value is short.
+        let limit = if role.is_people() { 2000 } else { 120 };
         if !value.is_empty() && value.len() <= limit {
             out.push(Field { role, value, at });
         }
@@ -131,6 +138,49 @@ pub fn fields(line: &str) -> Vec<Field<'_>> {
 fn is_gap(c: char) -> bool {
     crate::text::is_space(c)
 }
+
+/// The fields of a copy that lost the first character of every field word (`間:105 12 30 …
+/// 點:浩然圖書資訊中心… 席:張懋中校長… 錄:施珮瑜`: a letter-spaced word's first character was
+/// drawn apart, and dropped): a word of two characters known by its second and a colon, after
+/// a space. `席` is 主席, then 出席, then 列席, as minutes list them.
+fn first_lost(head: &str) -> Vec<(usize, usize, Role)> {
+    let mut found: Vec<(usize, usize, Role)> = Vec::new();
+    let mut prev = ' ';
+    for (k, c) in head.char_indices() {
+        let after = k + c.len_utf8();
+        let starts = crate::text::is_space(prev);
+        prev = c;
+        let Some(n) = starts.then(|| super::colon(&head[after..])).flatten() else {
+            continue;
+        };
+        let role = crate::lexicon::LABELS
+            .iter()
+            .filter(|(w, r)| {
+                r.is_header()
+                    && *r != Role::Publisher
+                    && w.chars().nth(1) == Some(c)
+                    && w.chars().count() == 2
+            })
+            .map(|&(_, r)| r)
+            .filter(|r| !found.iter().any(|f| f.2 == *r))
+            .min_by_key(|&r| HEADER_ORDER.iter().position(|&o| o == r));
+        if let Some(role) = role {
+            found.push((k, after + n, role));
+        }
+    }
+    found
+}
+
+/// The order in which minutes write their header fields.
+const HEADER_ORDER: [Role; 7] = [
+    Role::Date,
+    Role::Location,
+    Role::Chair,
+    Role::Attendees,
+    Role::Observers,
+    Role::Absent,
+    Role::Recorder,
+];
 
 /// Where a line of a Markdown page began, in a page run together onto one line: a quote or a
 /// heading marker set apart by spaces (`… 8:00 PM > 地點:…`, `…、YC ### 報告事項`). A list's
@@ -252,6 +302,25 @@ mod tests {
         );
         assert_eq!(markdown_line_at("14:00 - 16:00"), None);
         assert_eq!(markdown_line_at("C#語言 A>B #1"), None);
+    }
+
+    #[test]
+    fn fields_whose_first_character_was_lost() {
+        let line = "1 國立某大學 105 學年度第 9 次行政會議紀錄 間:105 12 30 ()上午 10 10 點:第一會議室 席:張懋中校長 席:陳信宏副校長、陳俊勳副校長 席: 林一平副校長 錄:施珮瑜 壹、主席報告";
+        let got: Vec<(Role, &str)> = fields(line).iter().map(|f| (f.role, f.value)).collect();
+        assert_eq!(
+            got,
+            [
+                (Role::Date, "105 12 30 ()上午 10 10"),
+                (Role::Location, "第一會議室"),
+                (Role::Chair, "張懋中校長"),
+                (Role::Attendees, "陳信宏副校長、陳俊勳副校長"),
+                (Role::Observers, "林一平副校長"),
+                (Role::Recorder, "施珮瑜"),
+            ]
+        );
+        // Two such words are no evidence: a sentence may hold them.
+        assert!(fields("他說 席:不 點:好 其餘照案").is_empty());
     }
 
     #[test]
