@@ -342,6 +342,11 @@ fn take(role: Role, written: &str, line: u32, meta: &mut Meta, diagnostics: &mut
         .trim_end_matches(is_space);
     // People and times are read folded (a PDF's look-alikes: U+F9D1 is 六); the place is kept
     // as written.
+    let listed = role
+        .is_people()
+        .then(|| people::names_run_together(written));
+    let listed = listed.flatten();
+    let written = listed.as_deref().unwrap_or(written);
     let folded = crate::text::fold(written);
     let value: &str = if role == Role::Location {
         written
@@ -480,7 +485,17 @@ fn run_on_fields(tree: &Tree, run_on: &[u32], meta: &mut Meta, diagnostics: &mut
                 continue;
             }
             seen.push(f.role);
-            let value = crate::text::unspaced(f.value);
+            // A letter-spaced list with nothing between its names is cut into names before
+            // its spaces go; the next part's number after it is none of them.
+            let spaced = without_part(f.value.trim_end_matches(is_space));
+            let listed = f
+                .role
+                .is_people()
+                .then(|| people::names_run_together(spaced));
+            let value = match listed.flatten() {
+                Some(list) => Cow::Owned(list),
+                None => crate::text::unspaced(f.value),
+            };
             // In a list set apart by 、, a space between Chinese characters is where a line of
             // the page broke (`盧鴻興教 務長`): the name goes on.
             let value = if f.role.is_people() && value.matches('、').nth(1).is_some() {

@@ -409,6 +409,81 @@ pub fn dedupe(list: &mut Vec<Attendee>) {
     });
 }
 
+/// `顏 志 榮 黃 奇 周 兆 民 葉 建 寧 ( 代 )` → `顏志榮、黃奇、周兆民、葉建寧(代)`: a list of names
+/// letter-spaced throughout with nothing between them (a PDF copy that spaced every character
+/// and lost the separators), cut where names begin: each two or three characters from a
+/// surname, three preferred, as a reader cuts them. `None` when the run cannot be cut so.
+pub fn names_run_together(spaced: &str) -> Option<String> {
+    let tokens: Vec<&str> = spaced.split(is_space).filter(|t| !t.is_empty()).collect();
+    // Runs of single characters, each followed by the notes in brackets after it.
+    let mut runs: Vec<(Vec<char>, String)> = vec![(Vec::new(), String::new())];
+    let mut depth = 0;
+    for t in tokens {
+        let last = runs.last_mut()?;
+        if depth > 0 || t.starts_with(['(', '（']) {
+            depth += t.matches(['(', '（']).count() as i32 - t.matches([')', '）']).count() as i32;
+            last.1.push_str(t);
+            if depth <= 0 {
+                depth = 0;
+                runs.push((Vec::new(), String::new()));
+            }
+            continue;
+        }
+        let mut cs = t.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) if crate::text::is_han(c) => last.0.push(c),
+            _ => return None,
+        }
+    }
+    let mut names = Vec::new();
+    for (run, note) in runs {
+        if run.is_empty() {
+            continue;
+        }
+        let cut = cut_names(&run)?;
+        let n = cut.len();
+        for (k, name) in cut.into_iter().enumerate() {
+            names.push(if k + 1 == n {
+                format!("{name}{note}")
+            } else {
+                name
+            });
+        }
+    }
+    (names.len() >= 2).then(|| names.join("、"))
+}
+
+/// `run` cut into names of two or three characters, each starting with a surname: the cut with
+/// the fewest names (the most of three), the earliest on a tie. A rare surname the lexicon
+/// lacks (`危永中`) may start a name, one name in five at most.
+fn cut_names(run: &[char]) -> Option<Vec<String>> {
+    // best[i]: for run[i..], (names not starting with a known surname, names), and the first's
+    // length.
+    let n = run.len();
+    let mut best: Vec<Option<((usize, usize), usize)>> = vec![None; n + 1];
+    best[n] = Some(((0, 0), 0));
+    for i in (0..n).rev() {
+        let miss = !lexicon::is_surname(run[i]) as usize;
+        best[i] = [3, 2]
+            .into_iter()
+            .filter(|&len| i + len <= n)
+            .filter_map(|len| best[i + len].map(|((m, c), _)| ((m + miss, c + 1), len)))
+            .min_by_key(|&(cost, _)| cost);
+    }
+    let ((misses, count), _) = best[0]?;
+    if misses * 5 > count {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let (_, len) = best[i]?;
+        out.push(run[i..i + len].iter().collect());
+        i += len;
+    }
+    Some(out)
+}
+
 /// The text without its trailing bracketed notes (`（請假）`).
 fn strip_brackets(raw: &str) -> &str {
     let mut t = raw.trim_matches(is_space);
@@ -740,6 +815,23 @@ mod tests {
             (o("周正欣"), o("同學"), o("學生代表"))
         );
         assert_eq!(who("財政局長"), (None, o("局長"), o("財政局")));
+    }
+
+    #[test]
+    fn names_letter_spaced_with_nothing_between() {
+        assert_eq!(
+            names_run_together("顏 志 榮 黃 奇 周 兆 民 葉 建 寧 ( 代 ) 趙 蕙 蘭").as_deref(),
+            Some("顏志榮、黃奇、周兆民、葉建寧(代)、趙蕙蘭")
+        );
+        // A title, a word, or one name: not a list to cut.
+        assert_eq!(names_run_together("傅 勝 利 校 長"), None);
+        assert_eq!(names_run_together("顏 志 榮"), None);
+        assert_eq!(names_run_together("顏志榮 黃奇"), None);
+        // One rare surname among many.
+        assert_eq!(
+            names_run_together("危 永 中 江 元 秋 陳 昭 興 黃 天 壽 陳 世 杰").as_deref(),
+            Some("危永中、江元秋、陳昭興、黃天壽、陳世杰")
+        );
     }
 
     #[test]
