@@ -207,10 +207,10 @@ fn units_lost(value: &str) -> Option<Lost> {
 /// Only a real day, and only a time after 上午, 下午 or 晚上 (the hour's own unit lost too).
 fn spaced_units_lost(value: &str) -> Option<Lost> {
     let g = spaced_numbers(value);
-    let [(roc, _), (m, _), (d, end), ..] = g[..] else {
+    let [(roc, _), (m, _), (d, end)] = g[..] else {
         return None;
     };
-    if g.len() != 3 || !(1..=150).contains(&roc) {
+    if !(1..=150).contains(&roc) {
         return None;
     }
     let day = day((roc + 1911) as u16, m, d)?;

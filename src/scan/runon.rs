@@ -185,15 +185,12 @@ const HEADER_ORDER: [Role; 7] = [
 /// Where a line of a Markdown page began, in a page run together onto one line: a quote or a
 /// heading marker set apart by spaces (`… 8:00 PM > 地點:…`, `…、YC ### 報告事項`). A list's
 /// `-` is not taken: `14:00 - 16:00` is a time range.
-pub fn markdown_line_at(value: &str) -> Option<usize> {
+fn markdown_line_at(value: &str) -> Option<usize> {
     let b = value.as_bytes();
-    (0..b.len()).find(|&k| {
-        let marker = b[k + 1..]
-            .iter()
-            .take_while(|&&x| x == b'#')
-            .count()
-            .max((b.get(k + 1) == Some(&b'>')) as usize);
-        b[k] == b' ' && marker > 0 && matches!(b.get(k + 1 + marker), None | Some(b' '))
+    (0..b.len()).filter(|&k| b[k] == b' ').find(|&k| {
+        let hashes = b[k + 1..].iter().take_while(|&&x| x == b'#').count();
+        let marker = hashes.max((b.get(k + 1) == Some(&b'>')) as usize);
+        marker > 0 && matches!(b.get(k + 1 + marker), None | Some(b' '))
     })
 }
 
