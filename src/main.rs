@@ -75,7 +75,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let (text, hints) = match read(&bytes, file) {
+        let (text, hints, notes) = match read(&bytes, file) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("minutes-outline: {file}: {e}");
@@ -90,7 +90,9 @@ fn main() -> ExitCode {
             continue;
         }
         // What the document's reader knew of each line (list levels, page furniture).
-        let doc = minutes_outline::parse_with(&text, &hints);
+        let mut doc = minutes_outline::parse_with(&text, &hints);
+        // What the document's reader could not read, first among the diagnostics.
+        doc.diagnostics.splice(0..0, notes);
         let result = if let Some(kind) = export {
             let s = if kind == "md" {
                 minutes_outline::emit::export::markdown(&doc, None)
@@ -135,14 +137,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// The text of a file and its line hints: a document's lines (src/formats/), or the file itself
-/// as text.
-fn read(bytes: &[u8], name: &str) -> Result<(String, Vec<u8>), minutes_outline::formats::Error> {
+/// The text of a file, its line hints and what its reader could not read: a document's lines
+/// (src/formats/), or the file itself as text.
+/// A file as the parser takes it: its text, line hints, and what its reader could not read.
+type Opened = (String, Vec<u8>, Vec<minutes_outline::Diagnostic>);
+
+fn read(bytes: &[u8], name: &str) -> Result<Opened, minutes_outline::formats::Error> {
     use minutes_outline::formats::{self, Code, Kind};
     match formats::sniff(bytes) {
-        Kind::Other => Ok((decode(bytes), Vec::new())),
+        Kind::Other => Ok((decode(bytes), Vec::new(), Vec::new())),
         _ => formats::read(bytes, name)
-            .map(|x| (x.text, x.hints))
+            .map(|x| (x.text, x.hints, x.warnings))
             .map_err(|mut e| {
                 if e.code == Code::Pdf {
                     e.message = "this is a PDF, which the command line does not read (no Rust PDF \

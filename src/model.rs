@@ -225,6 +225,9 @@ named! {
         BareNumbers = "bare-numbers",
         /// A page run together onto one line: its parts are not items.
         LinesLost = "lines-lost",
+        /// A document (.docx, .odt) embeds objects whose contents are not its text (a
+        /// spreadsheet, a chart): the outline lacks what they show. Said by the readers.
+        EmbeddedObject = "embedded-object",
     }
 }
 

@@ -407,6 +407,32 @@ fn docx_runs_tables_fields_and_hidden_text() {
     assert_eq!(x.hints, [0; 8]);
 }
 
+#[test]
+fn an_embedded_spreadsheet_or_chart_is_said_once_not_lost_silently() {
+    // A Word document with an Excel table pasted in (an OLE object: a picture of it in the XML)
+    // and a chart.
+    let body = r#"<w:p><w:r><w:t>附表如下：</w:t></w:r></w:p>
+      <w:p><w:r><w:object><v:shape xmlns:v="urn:schemas-microsoft-com:vml"/></w:object></w:r></w:p>
+      <w:p><w:r><w:drawing><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/></w:drawing></w:r></w:p>
+      <w:p><w:r><w:t>一、照案通過。</w:t></w:r></w:p>"#;
+    let x = read(&docx(body, "", ""));
+    assert_eq!(x.text, "附表如下：\n\n\n一、照案通過。");
+    let codes: Vec<_> = x.warnings.iter().map(|w| (w.code.name(), w.line)).collect();
+    assert_eq!(codes, [("embedded-object", 0)]);
+    // The same in an .odt: an embedded spreadsheet in a frame.
+    let draw = r#"xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0""#;
+    let body = format!(
+        r#"<text:p>附表如下：</text:p><text:p><draw:frame {draw}><draw:object/></draw:frame></text:p><text:p>一、照案通過。</text:p>"#
+    );
+    let x = read(&odt("", &body));
+    assert_eq!(x.warnings.len(), 1);
+    assert_eq!(x.warnings[0].code.name(), "embedded-object");
+    // A document without one says nothing.
+    assert!(read(&docx(&p("一、照案通過。"), "", ""))
+        .warnings
+        .is_empty());
+}
+
 const ODF: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:xml="http://www.w3.org/XML/1998/namespace""#;
 
 fn odt(styles: &str, body: &str) -> Vec<u8> {
@@ -681,6 +707,15 @@ fn the_cli_reads_documents_and_says_what_it_does_not_read() {
     assert!(ok);
     assert!(out.contains("一、上次會議決議事項執行情形"), "{out}");
     assert!(out.contains("（二）執行率未達60%之機關計3個"), "{out}");
+    // What the reader could not read is said with the parser's diagnostics, in the JSON too.
+    let (ok, out, _) = cli(&["tests/fixtures/formats/city-shizheng.embedded.docx"]);
+    assert!(ok);
+    assert!(out.contains("warning[embedded-object]"), "{out}");
+    let (_, json, _) = cli(&[
+        "--json",
+        "tests/fixtures/formats/city-shizheng.embedded.docx",
+    ]);
+    assert!(json.contains(r#""code":"embedded-object""#), "{json}");
     let (ok, out, _) = cli(&[
         "--text",
         "tests/fixtures/formats/school-numbered-header.auto.docx",

@@ -21,6 +21,8 @@ Each source (SOURCES below, texts from tests/fixtures/written/) gives four docum
     NAME.auto.odt     numbering automatic: text:list nesting with a text:list-style
                       (num-format 壹, 貳, 參, ... / 一, 二, 三, ... / 1 / A, prefix, suffix),
                       text:continue-numbering across interruptions, text:start-value on restarts
+and one more: city-shizheng.embedded.docx, the typed .docx with an Excel table pasted in as an
+OLE object, which its reader notes (embedded-object).
 
 All four carry a running header and a footer with a page-number field (page furniture), which
 the readers mark rather than put into the outline. Needs python-docx 1.2.0 and odfpy 1.4.1
@@ -140,7 +142,7 @@ OOXML_FMT = {"legal": "ideographLegalTraditional", "chinese": "taiwaneseCounting
              "decimal": "decimal", "upper": "upperLetter"}
 
 
-def docx(name, lines, auto):
+def docx(name, lines, auto, embedded=False):
     import docx as pydocx
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls, qn
@@ -226,6 +228,11 @@ def docx(name, lines, auto):
     if auto:
         for n in nums:
             d.part.numbering_part.element.append(n)
+    if embedded:
+        # An Excel table pasted in as an OLE object: the XML holds only a picture of it (VML).
+        obj = d.add_paragraph()._p
+        obj.append(parse_xml(f'<w:r {nsdecls("w")}><w:object><v:shape xmlns:v="urn:schemas-microsoft-com:vml" '
+                             'id="table1" style="width:400pt;height:120pt"/></w:object></w:r>'))
     d.core_properties.author = "minutes-outline fixtures"
     import datetime
     fixed = datetime.datetime(2024, 1, 1)
@@ -370,6 +377,8 @@ def build():
         files[f"{name}.auto.docx"] = docx(name, lines, auto=True)
         files[f"{name}.typed.odt"] = odt(name, lines, auto=False)
         files[f"{name}.auto.odt"] = odt(name, lines, auto=True)
+    # One document that embeds a spreadsheet (its reader says so: embedded-object).
+    files[f"{SOURCES[0]}.embedded.docx"] = docx(SOURCES[0], lines_of(SOURCES[0]), auto=False, embedded=True)
     return files
 
 

@@ -58,7 +58,7 @@ export class MinutesOutline extends Base {
     read: (given, got) => {
       if (this.#given !== given) return;
       // Read: the text (and its hints) is kept, not the file. Not read: back to what was before.
-      this.#given = got ? { text: got.text, hints: got.hints, settle: given.settle } : given.before;
+      this.#given = got ? { text: got.text, hints: got.hints, notes: got.notes, settle: given.settle } : given.before;
     },
     started: () => {
       // A new `ready` for each new text, unless the last one is still pending.

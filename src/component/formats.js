@@ -173,7 +173,8 @@ async function readPdf(bytes, assets, signal) {
  *   type      its media type, if known: the bytes say what a file is; a text file's charset
  *   assets    the folder of the on-demand files (pkg/); defaults to this script's
  *   signal    an AbortSignal
- * Gives `{ text, hints, format: 'odt'|'docx'|'pdf'|'text', warnings, pages? }`.
+ * Gives `{ text, hints, format: 'odt'|'docx'|'pdf'|'text', warnings, pages? }`; `warnings` are
+ * diagnostics of what could not be read (an embedded spreadsheet: `embedded-object`).
  */
 export async function readDocument(input, { name = '', type = '', assets = here, signal } = {}) {
   if (typeof Blob !== 'undefined' && input instanceof Blob && input.size > MAX_BYTES) throw tooLarge(input.size);

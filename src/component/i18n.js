@@ -115,6 +115,7 @@ const zh = {
     'top-level-fragments': '第 {line} 行起有許多段落不在任何編號之下|，大綱可能不完整。',
     'bare-numbers': '第 {line} 行起有單獨成行的數字|，可能是頁碼，已當作文字保留。',
     'lines-lost': '第 {line} 行把一整頁擠成了一行（複製時換行不見了）|，裡面的編號無法分成項目；用原始檔案開啟會更好。',
+    'embedded-object': '文件裡嵌入了試算表或圖表等物件|，其中的內容不是文件的文字，大綱裡沒有它們；請在原檔中查看。',
   },
 };
 
@@ -226,6 +227,7 @@ const en = {
     'top-level-fragments': 'From line {line}, many paragraphs are outside any numbered part|; the outline may be incomplete.',
     'bare-numbers': 'From line {line}, numbers alone on their lines were kept as text|; they may be page numbers.',
     'lines-lost': 'Line {line} holds a whole page run together (its line breaks were lost in copying)|: the numbered parts inside it are not shown as items; the original file would give a better outline.',
+    'embedded-object': 'The document embeds objects such as a spreadsheet or a chart|: what they hold is not the document\'s text and is not in the outline; see them in the original file.',
   },
 };
 

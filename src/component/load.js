@@ -65,7 +65,8 @@ const NOT_TEXT_TYPES = /^\s*(image|audio|video|font)\//i;
 export const read = (source, options) => load(source, options).then((r) => r.text);
 
 /**
- * As read(), with the hints a converter gave: `{ text, hints }`, hints null for text files.
+ * As read(), with what a converter gave: `{ text, hints, notes }`, hints null for text files,
+ * notes the diagnostics of what the converter could not read (an embedded spreadsheet).
  * `onDocument()` is called when the bytes go to the converter (the caller says so on screen).
  */
 export async function load(source, { signal, timeout = TIMEOUT, onProgress, onDocument } = {}) {
@@ -214,7 +215,7 @@ async function body(reader, { type, name, size, onProgress, onDocument, signal, 
   }
   out ??= await text.endSoon();
   if (looksHtml(out, type)) throw new LoadError('html');
-  return { text: out, hints: null };
+  return { text: out, hints: null, notes: [] };
 }
 
 /** The pieces as one array of bytes. */
@@ -240,5 +241,7 @@ async function converted(bytes, info) {
     throw new LoadError(err.code, { detail: err.message });
   }
   if (out == null) throw new LoadError('not-text');
-  return typeof out === 'string' ? { text: out, hints: null } : { text: out.text, hints: out.hints ?? null };
+  if (typeof out === 'string') return { text: out, hints: null, notes: [] };
+  // `warnings`: what the reader could not read, as diagnostics (formats.js).
+  return { text: out.text, hints: out.hints ?? null, notes: out.warnings ?? [] };
 }

@@ -177,7 +177,8 @@ export type MinutesDiagnosticCode =
   | 'heading-holds-items'
   | 'top-level-fragments'
   | 'bare-numbers'
-  | 'lines-lost';
+  | 'lines-lost'
+  | 'embedded-object';
 
 export type MinutesSeverity = 'error' | 'warning' | 'info';
 

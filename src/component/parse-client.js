@@ -29,10 +29,20 @@ export const ready = () => parser.ready();
 
 /**
  * Parses `text`; resolves with `{ text, hints, flat }`. `hints` (one byte a line, from a document
- * reader) go with it; `onWorker()` is called when the parse goes to a worker (the caller says so
- * on screen); `signal` stops it, ending the worker.
+ * reader) go with it; `notes`, what the reader could not read as diagnostics, come first among
+ * the parser's; `onWorker()` is called when the parse goes to a worker (the caller says so on
+ * screen); `signal` stops it, ending the worker.
  */
-export async function parse(text, { signal, onWorker, hints = null } = {}) {
+export async function parse(text, { signal, onWorker, hints = null, notes = [] } = {}) {
+  const parsed = await parsedOf(text, { signal, onWorker, hints });
+  if (notes.length) {
+    parsed.notes = notes;
+    parsed.flat.diagnostics = [...notes, ...parsed.flat.diagnostics];
+  }
+  return parsed;
+}
+
+async function parsedOf(text, { signal, onWorker, hints }) {
   if (text.length > OFF_THREAD) {
     const w = spawn();
     if (w) {
@@ -57,7 +67,13 @@ export async function parse(text, { signal, onWorker, hints = null } = {}) {
  * (`flat.model`), that one; else it is made from the same text on first use, and kept.
  */
 export function modelOf(parsed) {
-  return (parsed.model ??= parsed.flat.model ?? parser.parse(parsed.text, parsed.hints ?? undefined));
+  if (!parsed.model) {
+    const model = parsed.flat.model ?? parser.parse(parsed.text, parsed.hints ?? undefined);
+    // What the document's reader could not read comes first, as in the columns (and the CLI).
+    if (parsed.notes) model.diagnostics = [...parsed.notes, ...model.diagnostics];
+    parsed.model = model;
+  }
+  return parsed.model;
 }
 
 /**

@@ -69,11 +69,12 @@ export class Session {
     const given = this.on.given();
     let text;
     let hints = null; // what a document reader knew of the lines (load.js, formats.js)
+    let notes = []; // and what it could not read
     if (given?.source != null) return this.#open(given, token, signal);
-    if (given) ({ text, hints = null } = given);
+    if (given) ({ text, hints = null, notes = [] } = given);
     else if (src) {
       try {
-        ({ text, hints } = await load(src, this.#reading(signal)));
+        ({ text, hints, notes } = await load(src, this.#reading(signal)));
       } catch (err) {
         if (token !== this.token) return;
         // The page's own copy of the minutes is still worth showing.
@@ -88,7 +89,7 @@ export class Session {
       }
     } else text = await this.#inline();
     if (token !== this.token) return;
-    return this.#parse(text, hints, token, signal);
+    return this.#parse(text, hints, token, signal, notes);
   }
 
   /** load()'s options: the signal, the `timeout` attribute, progress in the status line. */
@@ -129,7 +130,7 @@ export class Session {
     }
     if (token !== this.token) return;
     this.on.read(given, got);
-    return this.#parse(got.text, got.hints, token, signal);
+    return this.#parse(got.text, got.hints, token, signal, got.notes);
   }
 
   /** The text written inside the element, once the HTML parser has read all of it. */
@@ -140,13 +141,14 @@ export class Session {
     });
   }
 
-  async #parse(text, hints, token, signal) {
+  async #parse(text, hints, token, signal, notes = []) {
     const { live } = this.on;
     let parsed;
     try {
       parsed = await parser.parse(text, {
         signal,
         hints,
+        notes,
         onWorker: () => {
           live.say(this.on.words().parsing(text.length));
           live.busy();

@@ -388,7 +388,7 @@ struct Reader<'d> {
     counters: Counters,
     /// Footnote and endnote references, numbered as they appear: (kind, id, number).
     notes: Vec<(bool, String, usize)>,
-    warnings: Vec<String>,
+    warnings: Vec<crate::model::Diagnostic>,
 }
 
 /// Where a relationship's target lives in the zip, from the part that names it.
@@ -640,6 +640,11 @@ impl Reader<'_> {
                 }
                 // Text boxes: their paragraphs are lines after this one.
                 (Some(Ns::W), "txbxContent") => self.blocks(c, extra),
+                // An OLE object (an Excel table pasted in) and a chart: only a picture of
+                // them is in the document's XML.
+                (Some(Ns::W), "object") | (Some(Ns::Other), "chart") => {
+                    super::embedded_object(&mut self.warnings)
+                }
                 (
                     Some(Ns::W),
                     "pPr"

@@ -58,8 +58,9 @@ pub struct Extracted {
     /// One byte for each line of `text`: 0, [`list_hint`] or [`FURNITURE`].
     pub hints: Vec<u8>,
     pub format: Option<Format>,
-    /// What was read but may not look as the document shows it (a feature left out).
-    pub warnings: Vec<String>,
+    /// What was not read, as the diagnostics the outline shows with its own (line 0: the
+    /// whole document).
+    pub warnings: Vec<crate::model::Diagnostic>,
 }
 
 /// Why a file was refused. The codes are stable: the component and the CLI tell them apart.
@@ -316,13 +317,27 @@ impl Lines {
         }
     }
 
-    pub fn finish(self, format: Format, warnings: Vec<String>) -> Extracted {
+    pub fn finish(self, format: Format, warnings: Vec<crate::model::Diagnostic>) -> Extracted {
         Extracted {
             text: self.text,
             hints: self.hints,
             format: Some(format),
             warnings,
         }
+    }
+}
+
+/// Notes that the document embeds an object (an OLE spreadsheet, a chart), once.
+pub(crate) fn embedded_object(warnings: &mut Vec<crate::model::Diagnostic>) {
+    use crate::model::{Code as Note, Diagnostic, Severity};
+    if !warnings.iter().any(|w| w.code == Note::EmbeddedObject) {
+        warnings.push(Diagnostic::new(
+            Note::EmbeddedObject,
+            Severity::Warning,
+            0,
+            "the document embeds objects (a spreadsheet, a chart) whose contents are not its \
+             text: the outline lacks what they show",
+        ));
     }
 }
 

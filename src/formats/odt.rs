@@ -283,7 +283,7 @@ struct Walker<'s> {
     last_by_style: HashMap<String, usize>,
     headings: Counters,
     notes: Vec<String>,
-    warnings: Vec<String>,
+    warnings: Vec<crate::model::Diagnostic>,
 }
 
 impl<'s> Walker<'s> {
@@ -327,6 +327,10 @@ impl<'s> Walker<'s> {
                 (Some(Ns::Text), "tracked-changes" | "note-body")
                 | (Some(Ns::Office), "annotation" | "forms" | "event-listeners")
                 | (Some(Ns::Svg), _) => {}
+                // An embedded spreadsheet or chart (its own document, or an OLE object).
+                (Some(Ns::Draw), "object" | "object-ole") => {
+                    super::embedded_object(&mut self.warnings)
+                }
                 _ => self.blocks(c, list.as_deref_mut(), out),
             }
         }

@@ -23,9 +23,15 @@ pub fn read_document(bytes: &[u8], name: &str) -> Result<JsValue, JsValue> {
                 "format",
                 &JsValue::from_str(x.format.map_or("", |f| f.as_str())),
             );
+            // As the parser's diagnostics are (docs/MODEL.md): the component shows them with those.
             let warnings = Array::new();
             for w in &x.warnings {
-                warnings.push(&JsValue::from_str(w));
+                let d = Object::new();
+                set(&d, "code", &JsValue::from_str(w.code.name()));
+                set(&d, "severity", &JsValue::from_str("warning"));
+                set(&d, "line", &JsValue::from(w.line));
+                set(&d, "message", &JsValue::from_str(&w.message));
+                warnings.push(&d);
             }
             set(&out, "warnings", &warnings);
             Ok(out.into())

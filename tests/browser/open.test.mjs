@@ -174,6 +174,27 @@ test("read() gives a document's text only; load() keeps its hints, and its text 
   assert.deepEqual(page.errors, []);
 });
 
+test('a document that embeds a spreadsheet says so at the top, in words, and in the model; its outline is its text\'s', async () => {
+  const page = await webmaster();
+  const name = 'city-shizheng';
+  const got = await page.evaluate(async (b64) => {
+    const file = new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'a.docx');
+    const el = document.querySelector('minutes-outline');
+    await el.load(file);
+    const banner = el.shadowRoot.querySelector('[part~="banner"], .banner');
+    return { codes: el.document.diagnostics.map((d) => [d.code, d.line]), banner: banner && !banner.hidden ? banner.textContent : null };
+  }, fixture(`${name}.embedded.docx`).toString('base64'));
+  assert.deepEqual(got.codes[0], ['embedded-object', 0], JSON.stringify(got.codes));
+  assert.match(got.banner ?? '', /嵌入了試算表或圖表/);
+  // Nothing else is lost: the same tree as the minutes as text.
+  const [tree, want] = await shapes(page, written(name));
+  assert.deepEqual(tree, want);
+  // A document without one says nothing of it.
+  await loadFile(page, fixture(`${name}.typed.docx`), 'b.docx');
+  assert.ok(!(await page.evaluate(() => document.querySelector('minutes-outline').document.diagnostics.some((d) => d.code === 'embedded-object'))));
+  assert.deepEqual(page.errors, []);
+});
+
 test('a document that cannot be read: the alert says why in words, the outline shown stays, load() rejects with the code', async () => {
   const page = await webmaster();
   const before = await page.locator('minutes-outline [role="treeitem"]').count();

@@ -138,10 +138,14 @@ test('load: a file not text is refused, unless a document reader is registered a
   const seen = [];
   useFormats(async (bytes, info) => {
     seen.push([bytes.length, info.type]);
-    return info.type === 'application/pdf' ? { text: '壹、報告事項\n一、甲案\n', hints: Uint8Array.of(1, 2) } : null;
+    if (info.type !== 'application/pdf') return null;
+    const note = { code: 'embedded-object', severity: 'warning', line: 0, message: 'an object' };
+    return { text: '壹、報告事項\n一、甲案\n', hints: Uint8Array.of(1, 2), warnings: [note] };
   });
   try {
-    assert.deepEqual(await load(pdf), { text: '壹、報告事項\n一、甲案\n', hints: Uint8Array.of(1, 2) });
+    // What the reader could not read comes with the text, as notes.
+    const note = { code: 'embedded-object', severity: 'warning', line: 0, message: 'an object' };
+    assert.deepEqual(await load(pdf), { text: '壹、報告事項\n一、甲案\n', hints: Uint8Array.of(1, 2), notes: [note] });
     assert.deepEqual(seen, [[pdf.size, 'application/pdf']], 'the whole file, once');
     // A file the reader does not read is refused as before.
     await assert.rejects(read(new Blob([Buffer.alloc(6000, 2)], { type: 'application/zip' })), (e) => e.code === 'not-text');
@@ -170,7 +174,7 @@ test('load: a PDF without binary bytes, or a small one, is claimed by the reader
     }
     assert.deepEqual(seen, [ascii.size, small.size], 'each whole, once');
     // Text the reader does not claim is text, as before.
-    assert.deepEqual(await load(new Blob(['壹、報告事項\n'])), { text: '壹、報告事項\n', hints: null });
+    assert.deepEqual(await load(new Blob(['壹、報告事項\n'])), { text: '壹、報告事項\n', hints: null, notes: [] });
   } finally {
     useFormats(null);
   }
