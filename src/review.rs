@@ -99,7 +99,7 @@ pub fn review(tree: &Tree, seen: &Seen) -> Vec<Diagnostic> {
 }
 
 /// A heading that holds numbered items and looks like something else: a person's name alone
-/// (`楊儒乾`), or the rest of a sentence that the line before left unfinished.
+/// (`王志明`), or the rest of a sentence that the line before left unfinished.
 fn headings(tree: &Tree, out: &mut Vec<Diagnostic>) {
     for (id, n) in tree.nodes.iter().enumerate() {
         if n.kind != Kind::Heading {

@@ -168,7 +168,7 @@ fn header_field_after_gap(text: &str, from: usize) -> Option<usize> {
             end = j + d.len_utf8();
             it.next();
         }
-        // After a single space only a field written with its colon (`鐘校長 長生 紀錄:黃秀丹`).
+        // After a single space only a field written with its colon (`鐘校長 長生 紀錄:林美玲`).
         let field = scan::label(&t[end..]).filter(|l| l.role.is_header());
         let colon = field.is_some_and(|l| t[end..end + l.len].ends_with(['：', ':']));
         if k > 0 && field.is_some() && (wide || colon) {

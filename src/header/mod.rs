@@ -497,7 +497,7 @@ fn run_on_fields(tree: &Tree, run_on: &[u32], meta: &mut Meta, diagnostics: &mut
                 None => crate::text::unspaced(f.value),
             };
             // In a list set apart by 、, a space between Chinese characters is where a line of
-            // the page broke (`盧鴻興教 務長`): the name goes on.
+            // the page broke (`王大明教 務長`): the name goes on.
             let value = if f.role.is_people() && value.matches('、').nth(1).is_some() {
                 Cow::Owned(wraps_joined(&value))
             } else {
@@ -516,13 +516,8 @@ fn without_part(value: &str) -> &str {
 
 /// The title at the start of a page run together, after the page's number (`1 `, `1、`).
 fn runon_title(head: &str, meta: &mut Meta) {
-    // A Markdown page run together: its title is its last heading before the fields
-    // (`--- tags: … --- # 20251110 宣傳組第四次會議 > 時間:…`).
-    let head = head.trim_end_matches(|c: char| c == '>' || is_space(c));
-    let heading = head
-        .rmatch_indices("# ")
-        .find(|&(k, _)| k == 0 || matches!(head.as_bytes()[k - 1], b' ' | b'#'));
-    let head = heading.map_or(head, |(k, _)| &head[k + 1..]);
+    // A Markdown page run together: its title is its last heading before the fields.
+    let head = crate::scan::runon::last_heading(head);
     // A page number before it (`1 高雄市立…`), not a date that starts the title (`20251110 …`).
     let head = head.trim_start_matches(is_space);
     let digits = head.bytes().take_while(u8::is_ascii_digit).count();
@@ -569,8 +564,8 @@ mod tests {
     fn a_place_without_what_a_web_page_adds() {
         assert_eq!(place("線上([傳送門](https://jitsi.example/x))"), "線上");
         assert_eq!(
-            place("社會創新實驗中心 2F A9 會議室(地圖:https://goo.gl/maps/x)報名頁:"),
-            "社會創新實驗中心 2F A9 會議室"
+            place("市府大樓 2F A9 會議室(地圖:https://maps.example/x)報名頁:"),
+            "市府大樓 2F A9 會議室"
         );
         // A bracket that is part of the place stays, and so does a colon inside it.
         assert_eq!(place("本府市政大樓（北區）"), "本府市政大樓（北區）");

@@ -140,7 +140,7 @@ fn is_gap(c: char) -> bool {
 }
 
 /// The fields of a copy that lost the first character of every field word (`間:105 12 30 …
-/// 點:浩然圖書資訊中心… 席:張懋中校長… 錄:施珮瑜`: a letter-spaced word's first character was
+/// 點:行政大樓第一會議室… 席:王大同校長… 錄:吳美玲`: a letter-spaced word's first character was
 /// drawn apart, and dropped): a word of two characters known by its second and a colon, after
 /// a space. `席` is 主席, then 出席, then 列席, as minutes list them.
 fn first_lost(head: &str) -> Vec<(usize, usize, Role)> {
@@ -182,8 +182,19 @@ const HEADER_ORDER: [Role; 7] = [
     Role::Recorder,
 ];
 
+/// What follows the last Markdown heading marker in `head`, the start of a page run together
+/// (`--- tags: … --- # 20250101 第四次會議 >` → ` 20250101 第四次會議`); all of it when there is
+/// none. A trailing quote marker goes.
+pub fn last_heading(head: &str) -> &str {
+    let head = head.trim_end_matches(|c: char| c == '>' || crate::text::is_space(c));
+    let heading = head
+        .rmatch_indices("# ")
+        .find(|&(k, _)| k == 0 || matches!(head.as_bytes()[k - 1], b' ' | b'#'));
+    heading.map_or(head, |(k, _)| &head[k + 1..])
+}
+
 /// Where a line of a Markdown page began, in a page run together onto one line: a quote or a
-/// heading marker set apart by spaces (`… 8:00 PM > 地點:…`, `…、YC ### 報告事項`). A list's
+/// heading marker set apart by spaces (`… 8:00 PM > 地點:…`, `…、Ben ### 報告事項`). A list's
 /// `-` is not taken: `14:00 - 16:00` is a time range.
 fn markdown_line_at(value: &str) -> Option<usize> {
     let b = value.as_bytes();
@@ -288,14 +299,20 @@ mod tests {
 
     #[test]
     fn a_markdown_page_run_together_ends_its_values_where_its_lines_began() {
+        assert_eq!(
+            last_heading("--- tags: x --- <header>會</header> # 20250101 第四次會議 >").trim(),
+            "20250101 第四次會議"
+        );
+        assert_eq!(last_heading("1 某某會議紀錄").trim(), "1 某某會議紀錄");
+        assert_eq!(last_heading("C# 語言會議紀錄"), "C# 語言會議紀錄");
         let time = "2025/ 11 / 10 (一) 8:00 PM";
         assert_eq!(
             markdown_line_at(&format!("{time} > 地點")),
             Some(time.len())
         );
         assert_eq!(
-            markdown_line_at("Dong、YC ### 報告事項"),
-            Some("Dong、YC".len())
+            markdown_line_at("Amy、Ben ### 報告事項"),
+            Some("Amy、Ben".len())
         );
         assert_eq!(markdown_line_at("14:00 - 16:00"), None);
         assert_eq!(markdown_line_at("C#語言 A>B #1"), None);
@@ -303,17 +320,17 @@ mod tests {
 
     #[test]
     fn fields_whose_first_character_was_lost() {
-        let line = "1 國立某大學 105 學年度第 9 次行政會議紀錄 間:105 12 30 ()上午 10 10 點:第一會議室 席:張懋中校長 席:陳信宏副校長、陳俊勳副校長 席: 林一平副校長 錄:施珮瑜 壹、主席報告";
+        let line = "1 國立某大學 105 學年度第 9 次行政會議紀錄 間:105 12 30 ()上午 10 10 點:第一會議室 席:王大同校長 席:陳志明副校長、林國華副校長 席: 黃建國副校長 錄:吳美玲 壹、主席報告";
         let got: Vec<(Role, &str)> = fields(line).iter().map(|f| (f.role, f.value)).collect();
         assert_eq!(
             got,
             [
                 (Role::Date, "105 12 30 ()上午 10 10"),
                 (Role::Location, "第一會議室"),
-                (Role::Chair, "張懋中校長"),
-                (Role::Attendees, "陳信宏副校長、陳俊勳副校長"),
-                (Role::Observers, "林一平副校長"),
-                (Role::Recorder, "施珮瑜"),
+                (Role::Chair, "王大同校長"),
+                (Role::Attendees, "陳志明副校長、林國華副校長"),
+                (Role::Observers, "黃建國副校長"),
+                (Role::Recorder, "吳美玲"),
             ]
         );
         // Two such words are no evidence: a sentence may hold them.

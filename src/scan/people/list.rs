@@ -4,7 +4,7 @@
 
 use super::*;
 
-/// Keeps the first of people listed twice by name (`廖正井` and later `廖正井代`, the same
+/// Keeps the first of people listed twice by name (`張國華` and later `張國華代`, the same
 /// official standing in for another).
 pub fn dedupe(list: &mut Vec<Attendee>) {
     let mut seen: Vec<String> = Vec::new();
@@ -18,7 +18,7 @@ pub fn dedupe(list: &mut Vec<Attendee>) {
     });
 }
 
-/// `顏 志 榮 黃 奇 周 兆 民 葉 建 寧 ( 代 )` → `顏志榮、黃奇、周兆民、葉建寧(代)`: a list of names
+/// `王 志 明 林 強 陳 建 國 張 美 玲 ( 代 )` → `王志明、林強、陳建國、張美玲(代)`: a list of names
 /// letter-spaced throughout with nothing between them (a PDF copy that spaced every character
 /// and lost the separators), cut where names begin: each two or three characters from a
 /// surname, three preferred, as a reader cuts them. `None` when the run cannot be cut so.
@@ -64,7 +64,7 @@ pub fn names_run_together(spaced: &str) -> Option<String> {
 
 /// `run` cut into names of two or three characters, each starting with a surname: the cut with
 /// the fewest names (the most of three), the earliest on a tie. A rare surname the lexicon
-/// lacks (`危永中`) may start a name, one name in five at most.
+/// lacks (`危志遠`) may start a name, one name in five at most.
 fn cut_names(run: &[char]) -> Option<Vec<String>> {
     // best[i]: for run[i..], (names not starting with a known surname, names), and the first's
     // length.
@@ -151,7 +151,7 @@ pub fn attendees(value: &str, default: Status) -> Vec<Attendee> {
             .find_map(|w| note.strip_suffix(w))
             .unwrap_or(note)
             .trim_end_matches(is_space);
-        // `黃丁燦魏境代`: a name, and who came instead; `廖正井代`: someone standing in.
+        // `陳建宏林凱代`: a name, and who came instead; `張國華代`: someone standing in.
         if let Some(body) = note.strip_suffix('代') {
             let chars: Vec<char> = body.chars().collect();
             let name_at = |k: usize| chars.get(k).is_some_and(|&c| lexicon::is_surname(c));
@@ -212,11 +212,11 @@ fn unspaced_heads(v: &str) -> String {
     out
 }
 
-/// `張溫德王秋冬`: three-character names a page glued together (each starting with a
+/// `李文雄吳春梅`: three-character names a page glued together (each starting with a
 /// surname, no title between), read as so many people; anyone else as one.
 fn glued_names(s: &str) -> Vec<Person> {
     let chars: Vec<char> = s.chars().collect();
-    // Names of three characters run together (`黃富源曹汶龍江翠如`, a list whose separators
+    // Names of three characters run together (`李文雄吳春梅周志強`, a list whose separators
     // a copy lost): each third character a surname, no title or unit among them.
     if chars.len() >= 6
         && chars.len() % 3 == 0
@@ -374,17 +374,17 @@ mod tests {
     #[test]
     fn names_letter_spaced_with_nothing_between() {
         assert_eq!(
-            names_run_together("顏 志 榮 黃 奇 周 兆 民 葉 建 寧 ( 代 ) 趙 蕙 蘭").as_deref(),
-            Some("顏志榮、黃奇、周兆民、葉建寧(代)、趙蕙蘭")
+            names_run_together("王 志 明 林 強 陳 建 國 張 美 玲 ( 代 ) 李 文 華").as_deref(),
+            Some("王志明、林強、陳建國、張美玲(代)、李文華")
         );
         // A title, a word, or one name: not a list to cut.
-        assert_eq!(names_run_together("傅 勝 利 校 長"), None);
-        assert_eq!(names_run_together("顏 志 榮"), None);
-        assert_eq!(names_run_together("顏志榮 黃奇"), None);
+        assert_eq!(names_run_together("王 大 同 校 長"), None);
+        assert_eq!(names_run_together("王 志 明"), None);
+        assert_eq!(names_run_together("王志明 林強"), None);
         // One rare surname among many.
         assert_eq!(
-            names_run_together("危 永 中 江 元 秋 陳 昭 興 黃 天 壽 陳 世 杰").as_deref(),
-            Some("危永中、江元秋、陳昭興、黃天壽、陳世杰")
+            names_run_together("危 志 遠 江 美 秋 陳 明 興 黃 天 福 陳 世 傑").as_deref(),
+            Some("危志遠、江美秋、陳明興、黃天福、陳世傑")
         );
     }
 

@@ -300,8 +300,8 @@ fn person_unchecked(raw: &str) -> Person {
         // `陳其邁市長`, `秘書處處長`, `交通部王大明代表`, and `財政局長`: the head of 財政局,
         // the unit's last character also the title's first.
         let shared = chars[at];
-        // `理學院李耀坤院長`: a unit and a whole name before the title, not a unit 理學院李耀坤院;
-        // `學生代表周正欣同學`: a title, then the name.
+        // `理學院王文雄院長`: a unit and a whole name before the title, not a unit 理學院王文雄院;
+        // `學生代表林怡君同學`: a title, then the name.
         let whole_name = |n: &[char]| (2..=3).contains(&n.len()) && lexicon::is_surname(n[0]);
         let unit_and_name = match split_unit(before) {
             (Some(unit), Some(name)) if whole_name(&name.chars().collect::<Vec<_>>()) => {
@@ -423,6 +423,13 @@ mod tests {
         Some(s.to_string())
     }
 
+    /// Each attendee's name and status.
+    fn named(a: &[Attendee]) -> Vec<(&str, Status)> {
+        a.iter()
+            .map(|a| (a.name.as_deref().unwrap(), a.status))
+            .collect()
+    }
+
     #[test]
     fn packed_people() {
         assert_eq!(who("林部長宜敬"), (o("林宜敬"), o("部長"), None));
@@ -447,12 +454,12 @@ mod tests {
         assert_eq!(who("歐陽科長志明"), (o("歐陽志明"), o("科長"), None));
         // A unit, a whole name, the title after it; a title, a whole name, a title.
         assert_eq!(
-            who("理學院李耀坤院長"),
-            (o("李耀坤"), o("院長"), o("理學院"))
+            who("理學院王文雄院長"),
+            (o("王文雄"), o("院長"), o("理學院"))
         );
         assert_eq!(
-            who("學生代表周正欣同學"),
-            (o("周正欣"), o("同學"), o("學生代表"))
+            who("學生代表林怡君同學"),
+            (o("林怡君"), o("同學"), o("學生代表"))
         );
         assert_eq!(who("財政局長"), (None, o("局長"), o("財政局")));
     }
@@ -494,8 +501,8 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            names("張溫德王秋冬、陳國君"),
-            ["張溫德", "王秋冬", "陳國君"]
+            names("李文雄吳春梅、陳國君"),
+            ["李文雄", "吳春梅", "陳國君"]
         );
         assert_eq!(names("陳 菊     郭吉仁 卓 藤"), ["陳菊", "郭吉仁", "卓藤"]);
         assert_eq!(names("本 會：楊 綱、吳家善"), ["楊綱", "吳家善"]);
@@ -504,24 +511,20 @@ mod tests {
             names("巴干.巴萬Bakan Pawa、徐世勲"),
             ["巴干.巴萬", "徐世勲"]
         );
-        let a = attendees("黃丁燦魏境代  廖正井代", Status::Present);
-        assert_eq!(a[0].name.as_deref(), Some("黃丁燦"));
+        let a = attendees("陳建宏林凱代  張國華代", Status::Present);
+        assert_eq!(a[0].name.as_deref(), Some("陳建宏"));
         assert_eq!(
             a[0].substitute.as_ref().and_then(|s| s.name.as_deref()),
-            Some("魏境")
+            Some("林凱")
         );
-        assert_eq!(a[1].name.as_deref(), Some("廖正井"));
+        assert_eq!(a[1].name.as_deref(), Some("張國華"));
         // A name a wrap cut after two characters; a group of those away.
         let a = attendees(
             "理事:郭麗琴、童偉 豪、潘奕達 請假人員:蔡銀展",
             Status::Present,
         );
-        let got: Vec<_> = a
-            .iter()
-            .map(|a| (a.name.as_deref().unwrap(), a.status))
-            .collect();
         assert_eq!(
-            got,
+            named(&a),
             [
                 ("郭麗琴", Status::Present),
                 ("童偉豪", Status::Present),
@@ -536,12 +539,8 @@ mod tests {
             "主委郭子仁、副主委孟秀芳 (請假)、監委洪堯宇 (請假委託代理)",
             Status::Present,
         );
-        let got: Vec<_> = a
-            .iter()
-            .map(|a| (a.name.as_deref().unwrap(), a.status))
-            .collect();
         assert_eq!(
-            got,
+            named(&a),
             [
                 ("郭子仁", Status::Present),
                 ("孟秀芳", Status::Absent),
